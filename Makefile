@@ -1,0 +1,50 @@
+# ukg — two commands on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+UKG    := $(VENV)/bin/ukg
+PYTEST := $(VENV)/bin/pytest
+STAMP  := $(VENV)/.installed
+
+.PHONY: install launcher run build serve stop test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Compile the Java launcher and fetch Neo4j's jars from Maven Central (done on first start too).
+launcher:
+	mvn -q -B -f launcher/pom.xml package -DskipTests
+
+## Set up, start embedded Neo4j, build the graph from ../shared/corpus, serve the API (Ctrl-C stops the API).
+run: install
+	$(UKG) neo4j start
+	$(UKG) build
+	$(UKG) serve
+
+build: install
+	$(UKG) build
+
+serve: install
+	$(UKG) serve
+
+## Stop the embedded Neo4j.
+stop:
+	-$(UKG) neo4j stop
+
+## Set up and run every test. tests/conftest.py starts a throwaway Neo4j on a free port with its own
+## data folder and stops it at the end, pass or fail.
+test: install
+	$(PYTEST) -q
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: install
+	$(VENV)/bin/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .ukg launcher/target

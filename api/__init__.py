@@ -1,0 +1,1 @@
+"""The research API: FastAPI over the named Cypher queries, plus the HTML views."""

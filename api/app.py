@@ -1,0 +1,35 @@
+"""App factory: routers per resource, error handlers, one Database per app."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+
+from api.db import Database
+from api.errors import install_error_handlers
+from api.routers import health, named_queries, views
+from graph_loader.settings import Neo4jSettings
+
+
+def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
+    database = Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(
+        title="ukg — Zhejiang trade-union reform knowledge graph",
+        description="Named, parameterised Cypher queries over the graph, with evidence; interactive views.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.db = database
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(named_queries.router)
+    app.include_router(views.router)
+    return app

@@ -1,0 +1,43 @@
+"""The API's single Neo4j driver, opened lazily so the API starts even while Neo4j is down."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from neo4j import Driver, RoutingControl
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+from graph_loader.errors import StoreUnavailable
+from graph_loader.settings import Neo4jSettings, neo4j_settings
+from graph_loader.store import open_driver
+
+
+class Database:
+    """Runs read queries; turns connection failures into StoreUnavailable (→ 503)."""
+
+    def __init__(self, settings: Neo4jSettings | None = None) -> None:
+        self.settings = settings or neo4j_settings()
+        self._driver: Driver | None = None
+        self._lock = threading.Lock()
+
+    def driver(self) -> Driver:
+        with self._lock:
+            if self._driver is None:
+                self._driver = open_driver(self.settings)
+            return self._driver
+
+    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a read query in a read transaction; rows as plain dicts."""
+        try:
+            records, _, _ = self.driver().execute_query(query, params, routing_=RoutingControl.READ)
+        except (ServiceUnavailable, SessionExpired) as error:
+            self.close()
+            raise StoreUnavailable(f"Neo4j is not reachable at {self.settings.uri}") from error
+        return [record.data() for record in records]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._driver is not None:
+                self._driver.close()
+                self._driver = None

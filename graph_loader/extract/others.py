@@ -1,0 +1,53 @@
+"""Mass organisations, government bodies, enterprises and alliances (unscored, relation ends).
+
+Why: ADOPTS/OPERATES/PARTNERS_WITH/MEMBER_OF can have these as ends, and a practice done by a
+团委 or 管委会 must be attributed to it rather than to the union (gold-format conventions).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph_loader.extract.base import Mention
+from graph_loader.extract.lexicon import ALLIANCE, ENTERPRISE, GOVERNMENT, MASS, org_grammar, suffix_regex
+from graph_loader.extract.names import name_start, strip_brackets
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    g = org_grammar()
+    return [
+        (ALLIANCE, suffix_regex(g["alliance_suffixes"])),
+        (MASS, suffix_regex(g["mass_suffixes"])),
+        (GOVERNMENT, suffix_regex(g["government_suffixes"])),
+        (ENTERPRISE, suffix_regex(g["enterprise_suffixes"])),
+    ]
+
+
+_GENERIC = {"", "各", "该", "有关", "相关", "各级", "企业", "基层", "社会", "行业", "区", "县", "市", "省", "镇", "小镇", "园区"}
+_MIN_CORE = {ALLIANCE: 2, MASS: 1, GOVERNMENT: 2, ENTERPRISE: 2}
+
+
+def find_others(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for etype, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if etype == ENTERPRISE and m.group(0) in {"集团", "公司"} and text[m.end():m.end() + 2] in {"工会", "党委"}:
+                continue
+            if etype == GOVERNMENT and m.group(0) in {"局", "厅", "办公室"} and len(text[:m.start()]) and \
+                    not re.search(r"[\u4e00-\u9fff]{2,}$", text[max(0, m.start() - 6):m.start()]):
+                continue
+            start, _ = name_start(text, m.start())
+            core = strip_brackets(text[start:m.start()])
+            if core in _GENERIC or len(core) < _MIN_CORE[etype]:
+                if not (etype == MASS and m.group(0) in {"共青团", "工商联"}):
+                    continue
+            if text[m.end():m.end() + 2] in {"工会", "党委", "党工", "主任", "书记"} and etype != GOVERNMENT:
+                continue
+            out.append(Mention(etype, strip_brackets(text[start:m.end()]), start, m.end()))
+            taken.append((start, m.end()))
+    return out

@@ -1,0 +1,50 @@
+"""PartyOrganization mentions (党委, 党工委, 党总支, 党支部, 党组, 党群工作委员会).
+
+Why: party bodies lead or co-build unions (PARTY_BUILDING) and share posts with them; generic
+references (镇党委, 小镇党委, 街道党工委) are resolved against the article's places by resolve.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph_loader.extract.base import Mention
+from graph_loader.extract.lexicon import PARTY, org_grammar, suffix_regex
+from graph_loader.extract.names import name_start, strip_brackets
+
+
+@functools.cache
+def _suffix_re() -> re.Pattern[str]:
+    return suffix_regex(org_grammar()["party_suffixes"])
+
+
+_AFTER_NOT_BODY = re.compile(r"^(书记|副书记|委员|成员|班子|工作|建设|领导下|领导|办公室|组织部|宣传部|统战部)")
+
+
+def find_party(text: str) -> list[Mention]:
+    grammar = org_grammar()
+    nonref = set(grammar["nonreferential_party_cores"])
+    false_endings = tuple(grammar["party_false_endings"])
+    out: list[Mention] = []
+    for m in _suffix_re().finditer(text):
+        suffix = m.group(0)
+        after = text[m.end():m.end() + 3]
+        if after.startswith(("部", "办", "编", "书记处")) or text[m.end():].startswith(false_endings):
+            continue
+        if suffix in {"区委", "县委", "市委", "镇委"} and after[:1] in {"组", "宣", "统", "编", "办"}:
+            continue
+        start, _ = name_start(text, m.start())
+        core = strip_brackets(text[start:m.start()])
+        surface = strip_brackets(text[start:m.end()])
+        if core in nonref or suffix == "党组织" and not core:
+            continue
+        generic = core in {"", "镇", "街道", "小镇", "园区", "开发区", "高新区", "经开区", "区", "县", "市", "省", "商圈",
+                           "管委会", "功能区", "科技城", "中共"} or suffix in {"区委", "县委", "市委", "镇委"} and not core
+        if suffix == "党组" and not core:
+            continue
+        props = {"kind": grammar["party_suffixes"][suffix]}
+        if _AFTER_NOT_BODY.match(after) and not core and suffix != "党委":
+            continue
+        out.append(Mention(PARTY, surface, start, m.end(), props, generic=generic))
+    return out

@@ -1,0 +1,353 @@
+"""Write the resolved graph to Neo4j: schema from the ontology, batched UNWIND … MERGE, evidence.
+
+Why it is shaped this way:
+- Every node is merged on the `Entity` label's unique `key` (the ontology's deterministic
+  instance key), so re-running a load is a no-op and no duplicates can appear.
+- Documents are keyed by content hash. An unchanged, completely loaded document is skipped.
+  A new or changed one is loaded as: mark incomplete → upsert its nodes, edges, articles and
+  evidence (stamped with the new hash) → delete its evidence with an older stamp and collect
+  the nodes/edges whose last evidence that was → mark complete. Every step is idempotent, so
+  a load killed anywhere and run again ends with exactly the graph of an uninterrupted run.
+- Each batch is its own transaction: memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from neo4j import Driver
+
+from graph_loader.records import Article, Entity, Evidence, Relation, SourceDocument
+from ontology.model import Ontology, get_ontology
+from queries import loader_query
+
+T = TypeVar("T")
+BATCH_SIZE = 5000
+ALIAS_SEPARATOR = " | "
+
+ProgressCallback = Callable[[str, int], None]
+
+
+def batched(items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j stores no nulls, nested maps or empty lists of unknown type: drop or flatten them."""
+    out: dict[str, Any] = {}
+    for name, value in props.items():
+        if value is None or value == [] or value == "":
+            continue
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, dict):
+            continue
+        out[name] = value
+    return out
+
+
+@dataclass
+class DocumentBatch:
+    """Everything the writer needs for one source document, as Neo4j parameter rows."""
+
+    document: SourceDocument
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    loaded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    collected_nodes: int = 0
+    collected_relations: int = 0
+
+
+class GraphRows:
+    """Turns resolved records into per-document parameter rows, using the ontology for names."""
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.ont = ontology or get_ontology()
+        self.entity_label = self.ont.label("Entity")
+        self.mention_type = self.ont.rel("MENTIONED_IN")
+
+    # keys ----------------------------------------------------------------------------------
+
+    def entity_key(self, entity: Entity) -> str:
+        return self.ont.instance_key(entity.type, entity.name)
+
+    def concept_key(self, reference: str) -> str | None:
+        """Key of a `practice:<id>` / `program:<id>` reference, or None for a plain name."""
+        scheme, sep, concept_id = reference.partition(":")
+        if not sep or scheme not in {"practice", "program"}:
+            return None
+        class_name = "Practice" if scheme == "practice" else "Program"
+        concept = self.ont.practice(concept_id) if scheme == "practice" else self.ont.program(concept_id)
+        return self.ont.instance_key(class_name, concept.id)
+
+    @staticmethod
+    def relation_key(head: str, rel_type: str, tail: str) -> str:
+        return f"{head}|{rel_type}|{tail}"
+
+    @staticmethod
+    def evidence_key(target: str, evidence: Evidence) -> str:
+        digest = hashlib.sha1(
+            f"{target}\x1f{evidence.article_id}\x1f{evidence.raw_start}\x1f{evidence.raw_end}".encode()
+        ).hexdigest()
+        return f"evidence/{digest}"
+
+    # rows ----------------------------------------------------------------------------------
+
+    def concept_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for concept in self.ont.practice_categories + self.ont.practices + self.ont.programs:
+            class_name = {"practice": "Practice", "program": "Program"}[concept.scheme]
+            if concept in self.ont.practice_categories:
+                class_name = "PracticeCategory"
+            key = self.ont.instance_key(class_name, concept.id)
+            props = _clean(
+                {
+                    "key": key,
+                    "id": concept.id,
+                    "name": concept.zh,
+                    "zh": concept.zh,
+                    "en": concept.en,
+                    "category": concept.category,
+                    "aliases": list(concept.alt_labels),
+                    "aliasText": ALIAS_SEPARATOR.join(concept.alt_labels),
+                }
+            )
+            rows.append({"key": key, "labels": [*self.ont.labels_for(class_name), self.entity_label], "props": props})
+        return rows
+
+    def concept_hierarchy_rows(self) -> list[dict[str, Any]]:
+        broader = self.ont.rel("BROADER")
+        rows = []
+        for concept in self.ont.practices:
+            if concept.category:
+                rows.append(
+                    {
+                        "head": self.ont.instance_key("Practice", concept.id),
+                        "tail": self.ont.instance_key("PracticeCategory", concept.category),
+                        "type": broader,
+                        "props": {"key": self.relation_key(concept.id, broader, concept.category)},
+                    }
+                )
+        return rows
+
+    def entity_row(self, entity: Entity) -> dict[str, Any]:
+        key = self.entity_key(entity)
+        aliases = sorted({alias for alias in entity.aliases if alias != entity.name})
+        props = _clean(
+            {
+                **entity.props,
+                "key": key,
+                "name": entity.name,
+                "aliases": aliases,
+                "aliasText": ALIAS_SEPARATOR.join(aliases),
+            }
+        )
+        return {"key": key, "labels": [*self.ont.labels_for(entity.type), self.entity_label], "props": props}
+
+    def article_row(self, article: Article) -> dict[str, Any]:
+        props = _clean(
+            {
+                "key": article.id,
+                "docId": article.doc_id,
+                "index": article.index,
+                "title": article.title,
+                "subtitle": article.subtitle,
+                "unit": article.unit,
+                "kind": article.kind,
+                "date": article.date,
+                "authors": [author.name for author in article.authors],
+                "start": article.start,
+                "end": article.end,
+                "rawStart": article.raw_start,
+                "rawEnd": article.raw_end,
+            }
+        )
+        return {"props": props}
+
+    def evidence_row(self, target: str, evidence: Evidence, relation: tuple[str, str, str] | None) -> dict[str, Any]:
+        row = _clean(
+            {
+                "key": self.evidence_key(target, evidence),
+                "target": target,
+                "docId": evidence.doc_id,
+                "articleId": evidence.article_id,
+                "rawStart": evidence.raw_start,
+                "rawEnd": evidence.raw_end,
+                "quote": evidence.quote,
+                "date": evidence.date,
+            }
+        )
+        if relation is not None:
+            row["head"], row["relType"], row["tail"] = relation
+        return row
+
+    def document_batches(
+        self,
+        documents: Iterable[SourceDocument],
+        articles: Iterable[Article],
+        entities: Iterable[Entity],
+        relations: Iterable[Relation],
+    ) -> list[DocumentBatch]:
+        """Split the resolved graph by the documents its evidence comes from."""
+        batches = {doc.id: DocumentBatch(doc) for doc in documents}
+        for article in articles:
+            batches[article.doc_id].articles.append(self.article_row(article))
+        keys_by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for entity in entities:
+            row = self.entity_row(entity)
+            keys_by_name[entity.name].append((entity.type, row["key"]))
+            seen_docs: set[str] = set()
+            seen_mentions: set[str] = set()
+            for evidence in entity.evidence:
+                batch = batches[evidence.doc_id]
+                if evidence.doc_id not in seen_docs:
+                    batch.entities.append(row)
+                    seen_docs.add(evidence.doc_id)
+                if evidence.article_id not in seen_mentions:
+                    batch.mentions.append(
+                        {"entity": row["key"], "article": evidence.article_id, "type": self.mention_type}
+                    )
+                    seen_mentions.add(evidence.article_id)
+                batch.evidence.append(self.evidence_row(row["key"], evidence, None))
+        for relation in relations:
+            rel_type = self.ont.rel(relation.type)
+            spec = self.ont.relations[rel_type]
+            head = self._resolve_end(relation.head, spec.domain, keys_by_name)
+            tail = self._resolve_end(relation.tail, spec.range, keys_by_name)
+            if head is None or tail is None:
+                raise ValueError(f"{rel_type} {relation.head} → {relation.tail}: an end is not a known entity")
+            key = self.relation_key(head, rel_type, tail)
+            row = {"head": head, "tail": tail, "type": rel_type, "props": _clean({**relation.props, "key": key})}
+            seen_docs = set()
+            for evidence in relation.evidence:
+                batch = batches[evidence.doc_id]
+                if evidence.doc_id not in seen_docs:
+                    batch.relations.append(row)
+                    seen_docs.add(evidence.doc_id)
+                batch.evidence.append(self.evidence_row(key, evidence, (head, rel_type, tail)))
+        return [batches[doc_id] for doc_id in sorted(batches)]
+
+    def _resolve_end(
+        self, reference: str, allowed: tuple[str, ...], keys_by_name: dict[str, list[tuple[str, str]]]
+    ) -> str | None:
+        concept = self.concept_key(reference)
+        if concept is not None:
+            return concept
+        candidates = keys_by_name.get(reference, [])
+        for class_name, key in candidates:
+            if not allowed or any(self.ont.is_a(class_name, label) for label in allowed):
+                return key
+        return candidates[0][1] if candidates else None
+
+
+class GraphWriter:
+    """Applies the schema and loads document batches; the only module that writes to Neo4j."""
+
+    def __init__(self, driver: Driver, ontology: Ontology | None = None, batch_size: int = BATCH_SIZE) -> None:
+        self.driver = driver
+        self.rows = GraphRows(ontology)
+        self.ont = self.rows.ont
+        self.batch_size = batch_size
+
+    def apply_schema(self) -> list[str]:
+        statements = self.ont.schema_statements()
+        for statement in statements:
+            self.driver.execute_query(statement)
+        return statements
+
+    def load_concepts(self) -> int:
+        rows = self.rows.concept_rows()
+        self._write_batches("upsert_concepts", rows)
+        self._write_batches("upsert_relations", self.rows.concept_hierarchy_rows())
+        return len(rows)
+
+    def document_is_current(self, document: SourceDocument) -> bool:
+        records, _, _ = self.driver.execute_query(loader_query("document_state"), id=document.id)
+        return bool(records) and records[0]["contentHash"] == document.sha256 and records[0]["complete"] is True
+
+    def load_document(self, batch: DocumentBatch, progress: ProgressCallback | None = None) -> bool:
+        """Load one document's share of the graph; False when it was already current."""
+        doc = batch.document
+        if self.document_is_current(doc):
+            return False
+        doc_props = _clean(
+            {
+                "id": doc.id,
+                "key": doc.id,
+                "path": doc.path,
+                "contentHash": doc.sha256,
+                "publication": doc.publication,
+                "kind": doc.kind,
+                "date": doc.date,
+                "encoding": doc.encoding,
+            }
+        )
+        self.driver.execute_query(loader_query("begin_document"), doc=doc_props)
+        extra = {"hash": doc.sha256}
+        steps = (
+            ("upsert_articles", batch.articles, extra),
+            ("upsert_entities", batch.entities, {}),
+            ("upsert_relations", batch.relations, {}),
+            ("upsert_mentions", batch.mentions, extra),
+            ("upsert_evidence", batch.evidence, extra),
+        )
+        for query_name, rows, params in steps:
+            self._write_batches(query_name, rows, **params)
+            if progress is not None:
+                progress(query_name, len(rows))
+        self.collect_stale(doc.id, doc.sha256)
+        self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=doc.sha256)
+        return True
+
+    def collect_stale(self, doc_id: str, content_hash: str) -> tuple[int, int]:
+        """Delete evidence of older versions of a document and what only it supported."""
+        nodes = relations = 0
+        while True:
+            with self.driver.session() as session:
+                counted = session.execute_write(self._collect_batch, doc_id, content_hash, self.batch_size)
+            if counted is None:
+                break
+            nodes += counted[0]
+            relations += counted[1]
+        self.driver.execute_query(loader_query("stale_articles"), docId=doc_id, hash=content_hash)
+        return nodes, relations
+
+    def _collect_batch(self, tx: Any, doc_id: str, content_hash: str, size: int) -> tuple[int, int] | None:
+        stale = list(tx.run(loader_query("stale_evidence"), docId=doc_id, hash=content_hash, batch=size))
+        if not stale:
+            return None
+        tx.run(loader_query("delete_evidence"), keys=[row["key"] for row in stale]).consume()
+        rel_rows = [
+            {"head": row["head"], "relType": row["relType"], "tail": row["tail"], "target": row["target"]}
+            for row in stale
+            if row["relType"] is not None
+        ]
+        node_keys = sorted({row["target"] for row in stale if row["relType"] is None})
+        rel_summary = tx.run(loader_query("collect_relations"), rows=rel_rows).consume()
+        node_summary = tx.run(loader_query("collect_entities"), keys=node_keys, mention=self.rows.mention_type).consume()
+        return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
+
+    def _write_batches(self, query_name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
+        query = loader_query(query_name)
+        for chunk in batched(rows, self.batch_size):
+            self.driver.execute_query(query, rows=list(chunk), **params)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        records, _, _ = self.driver.execute_query(loader_query("counts"))
+        out: dict[str, dict[str, int]] = {"node": {}, "relationship": {}, "total": {}}
+        for record in records:
+            out[record["kind"]][record["name"]] = record["count"]
+        return out

@@ -1,0 +1,62 @@
+"""Text normalisation: repair PDF-extraction damage while keeping a map back to the raw file.
+
+`normalize(source)` runs the repair rules in a fixed order, one small module each, every one
+of which rewrites the text *and* its offset map (see `offsets.py`). Order matters:
+whitespace is made uniform first; marks go before doubling is undone (a mark would break a
+pair); doubling before letter-spacing (`周周 静静` → `周 静` → `周静`); repeated blocks before
+line joining (so a repeated heading is not glued to a paragraph).
+
+The output keeps one paragraph (or heading) per line, separated by a single "\n"; the
+segmenter relies on headings being on their own lines.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+
+from graph_loader.normalize import (
+    doubled,
+    joining,
+    marks,
+    repeats,
+    spacing,
+    truncation,
+    whitespace,
+    width,
+)
+from graph_loader.normalize.offsets import OffsetMap, identity
+from graph_loader.records import NormalizedDocument, RepairFlag, SourceDocument
+
+Rule = Callable[[str, array], tuple[str, array, list[RepairFlag]]]
+
+# (name, apply) in the order they run.
+RULES: tuple[tuple[str, Rule], ...] = (
+    (whitespace.NAME, whitespace.apply),
+    (truncation.NAME, truncation.apply),
+    (marks.NAME, marks.apply),
+    (width.NAME, width.apply),
+    (doubled.NAME, doubled.apply),
+    (spacing.NAME, spacing.apply),
+    (repeats.NAME, repeats.apply),
+    (joining.NAME, joining.apply),
+)
+
+__all__ = ["RULES", "normalize", "normalize_text", "OffsetMap"]
+
+
+def normalize_text(raw_text: str, rules: tuple[tuple[str, Rule], ...] = RULES) -> tuple[str, array, list[RepairFlag]]:
+    """Run `rules` over `raw_text`; return (text, offsets array, flags)."""
+    text = raw_text
+    offsets = identity(len(raw_text))
+    flags: list[RepairFlag] = []
+    for _name, rule in rules:
+        text, offsets, rule_flags = rule(text, offsets)
+        flags.extend(rule_flags)
+    return text, offsets, flags
+
+
+def normalize(source: SourceDocument) -> NormalizedDocument:
+    """Normalise one decoded document; `offsets[i]` is the raw offset of normalised char i."""
+    text, offsets, flags = normalize_text(source.raw_text)
+    return NormalizedDocument(source=source, text=text, offsets=OffsetMap(offsets), flags=tuple(flags))

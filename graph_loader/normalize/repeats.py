@@ -1,0 +1,59 @@
+"""Rule `repeats`: keep once what column interleaving printed twice.
+
+When the extractor walks a multi-column page it sometimes emits a block twice: a two-line
+heading repeated right after itself (`浙江省省部属企事业工会 / 省海港集团创新打造…` twice in
+2022-reform-projects), or whole paragraphs repeated further down the page (2022-huzhou-
+alliances). Two cases are repaired, both keeping the first copy:
+- a group of 1–4 consecutive non-empty lines immediately repeated (blank lines ignored);
+- a long line (a paragraph, >= LONG_LINE chars) identical to one seen earlier.
+Short lines repeated at a distance (dates in a chronicle, a by-line) are legitimate.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from graph_loader.normalize.offsets import Rewriter
+from graph_loader.records import RepairFlag
+
+NAME = "repeats"
+
+MAX_GROUP = 4
+LONG_LINE = 40
+MIN_GROUP_CHARS = 4
+_LINE = re.compile(r"[^\n]+\n*")
+
+
+def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
+    kept: list[tuple[str, int, int]] = []  # (line, start, end incl. following newlines)
+    seen_long: set[str] = set()
+    dropped: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        line = match.group().rstrip("\n")
+        if len(line) >= LONG_LINE:
+            if line in seen_long:
+                dropped.append(match.span())
+                continue
+            seen_long.add(line)
+        kept.append((line, match.start(), match.end()))
+        for k in range(1, MAX_GROUP + 1):
+            if len(kept) < 2 * k:
+                break
+            tail = kept[-k:]
+            before = kept[-2 * k : -k]
+            if all(a[0] == b[0] for a, b in zip(tail, before, strict=True)) and sum(
+                len(t[0]) for t in tail
+            ) >= MIN_GROUP_CHARS:
+                dropped.extend((t[1], t[2]) for t in tail)
+                del kept[-k:]
+                break
+    if not dropped:
+        return text, offsets, []
+    dropped.sort()
+    rewriter = Rewriter(text, offsets)
+    for start, end in dropped:
+        rewriter.copy(start)
+        rewriter.skip(end)
+    text, offsets = rewriter.finish()
+    return text, offsets, []

@@ -1,0 +1,44 @@
+"""Rule `spacing`: remove letter-spacing inside Chinese text.
+
+Justified newspaper columns come out as `发 展 零 散 灵 活 就 业` and numbers as `2019 年`,
+`上海港等 14 家`. Chinese has no word spaces, so these gaps are layout, not text; but a
+space between two multi-character words in a heading (`点亮一盏灯 照亮一大片`) separates
+title parts and a space between Latin words is a real word break — both are kept.
+
+Two patterns are repaired:
+- a run of single CJK characters separated by single spaces (`周 静` → `周静`);
+- a space between a digit and a CJK character, either way (`2019 年` → `2019年`).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from graph_loader.normalize.chars import CJK
+from graph_loader.normalize.offsets import Rewriter
+from graph_loader.records import RepairFlag
+
+NAME = "spacing"
+
+_SPACED_RUN = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}]))+")
+# Measure words and date/number suffixes that follow a number ("14 家", "2019 年"); a page
+# number before a title ("10 杭州市…" in a table of contents) keeps its space.
+MEASURES = "年月日时分号家个人名位万亿千百十元次项条期届岁余多座所支场批件台辆米吨倍户栋幢层间处周天季度级星强佳大类组队节门款部本篇份台套张只头亩"
+_DIGIT_GAP = re.compile(rf"(?<=[0-9%]) (?=[{MEASURES}])|(?<=[{CJK}]) (?=[0-9])")
+
+
+def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
+    rewriter = Rewriter(text, offsets)
+    for match in _SPACED_RUN.finditer(text):
+        for index in range(match.start(), match.end()):
+            if text[index] == " ":
+                rewriter.copy(index)
+                rewriter.skip(index + 1)
+    text, offsets = rewriter.finish()
+    rewriter = Rewriter(text, offsets)
+    for match in _DIGIT_GAP.finditer(text):
+        rewriter.copy(match.start())
+        rewriter.skip(match.end())
+    text, offsets = rewriter.finish()
+    return text, offsets, []

@@ -1,0 +1,46 @@
+"""Rule `whitespace`: one newline convention, one space character, no trailing blanks.
+
+PDF extraction leaves CRLF, tabs, ideographic and no-break spaces and zero-width marks;
+later rules (spacing, line joining) reason about "a space" and "a line", so they are made
+uniform first. Lines are stripped because leading/trailing blanks carry no meaning here.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from graph_loader.normalize.offsets import Rewriter
+from graph_loader.records import RepairFlag
+
+NAME = "whitespace"
+
+_SPACES = str.maketrans(dict.fromkeys("\t\u3000\xa0\u2002\u2003\u2009\u000b\u000c", " "))
+_CONTROL = re.compile(r"\r\n?|[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
+_BLANKS = re.compile(r"^ +| +$| {2,}", re.MULTILINE)
+
+
+def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
+    # The translation is one-to-one, so the offsets stay valid.
+    text = text.translate(_SPACES)
+    rewriter = Rewriter(text, offsets)
+    for match in _CONTROL.finditer(text):
+        rewriter.copy(match.start())
+        if match.group() == "\r\n":
+            rewriter.skip(match.start() + 1)  # keep the LF
+        elif match.group() == "\r":
+            rewriter.replace(match.end(), "\n")
+        else:
+            rewriter.skip(match.end())
+    text, offsets = rewriter.finish()
+    rewriter = Rewriter(text, offsets)
+    for match in _BLANKS.finditer(text):
+        start, end = match.span()
+        inside = start > 0 and text[start - 1] != "\n" and end < len(text) and text[end] != "\n"
+        if inside:
+            rewriter.copy(start + 1)  # a run of spaces inside a line → one space
+        else:
+            rewriter.copy(start)
+        rewriter.skip(end)
+    text, offsets = rewriter.finish()
+    return text, offsets, []

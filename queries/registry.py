@@ -1,0 +1,165 @@
+"""Parse `.cypher` files with a comment header into NamedQuery records.
+
+Header lines come first, each starting with `//`:
+
+    // name: organizations
+    // description: Organisations filtered by form, level, carrier type, place, practice …
+    // param: form: string = null — union form, e.g. 联合工会
+    // param: limit: int = 50 — page size
+    // returns: rows
+
+Types: string, int, float, bool, list[string], map, list[map] (maps are passed as given). `= null` (or no default) means optional
+with null. A parameter without a default that must be given is written `= required`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+QUERY_DIR = Path(__file__).resolve().parent
+_PARAM_RE = re.compile(r"^(?P<name>\w+)\s*:\s*(?P<type>[\w\[\]]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.*)$")
+_TYPES = {"string", "int", "float", "bool", "list[string]", "map", "list[map]"}
+
+
+class QueryDefinitionError(ValueError):
+    """A `.cypher` file whose header cannot be read (a developer error, caught by tests)."""
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    type: str
+    default: Any
+    required: bool
+    description: str
+
+    def coerce(self, value: Any) -> Any:
+        """Convert a raw (often string) value to the declared type; ValueError when it does not fit."""
+        if value is None or self.type in {"map", "list[map]"}:
+            return value
+        if self.type == "int":
+            return int(value)
+        if self.type == "float":
+            return float(value)
+        if self.type == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).lower()
+            if text in {"true", "1", "yes"}:
+                return True
+            if text in {"false", "0", "no"}:
+                return False
+            raise ValueError(f"not a boolean: {value!r}")
+        if self.type == "list[string]":
+            if isinstance(value, list):
+                return [str(item) for item in value]
+            return [item for item in str(value).split(",") if item]
+        return str(value)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+    path: Path
+    params: tuple[QueryParam, ...] = field(default_factory=tuple)
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Parameters for the driver: declared ones only, coerced, defaults filled in.
+
+        Raises ValueError naming the parameter for unknown names, missing required ones or
+        values of the wrong type.
+        """
+        declared = {param.name: param for param in self.params}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            raise ValueError(f"unknown parameter(s) for query '{self.name}': {', '.join(unknown)}")
+        bound: dict[str, Any] = {}
+        for param in self.params:
+            if param.name in given and given[param.name] is not None:
+                try:
+                    bound[param.name] = param.coerce(given[param.name])
+                except (TypeError, ValueError) as error:
+                    raise ValueError(f"parameter '{param.name}' must be {param.type}: {error}") from error
+            elif param.required:
+                raise ValueError(f"parameter '{param.name}' is required for query '{self.name}'")
+            else:
+                bound[param.name] = param.default
+        return bound
+
+
+def _parse_default(raw: str | None, type_name: str) -> tuple[Any, bool]:
+    if raw is None or raw == "" or raw == "null":
+        return None, False
+    if raw == "required":
+        return None, True
+    value = json.loads(raw)
+    return QueryParam("_", type_name, None, False, "").coerce(value), False
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    header: dict[str, str] = {}
+    params: list[QueryParam] = []
+    body: list[str] = []
+    in_header = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if in_header and stripped.startswith("//"):
+            content = stripped[2:].strip()
+            key, _, value = content.partition(":")
+            key = key.strip()
+            if key == "param":
+                match = _PARAM_RE.match(value.strip())
+                if not match or match["type"] not in _TYPES:
+                    raise QueryDefinitionError(f"{path}: cannot read parameter line: {content}")
+                default, required = _parse_default(match["default"], match["type"])
+                params.append(QueryParam(match["name"], match["type"], default, required, match["doc"].strip()))
+            elif key in {"name", "description", "returns"}:
+                header[key] = (header.get(key, "") + " " + value.strip()).strip()
+            continue
+        in_header = False
+        body.append(line)
+    if "name" not in header:
+        raise QueryDefinitionError(f"{path}: header has no '// name:' line")
+    return NamedQuery(
+        name=header["name"],
+        description=header.get("description", ""),
+        text="\n".join(body).strip(),
+        path=path,
+        params=tuple(params),
+    )
+
+
+def load_queries(directory: Path) -> dict[str, NamedQuery]:
+    queries: dict[str, NamedQuery] = {}
+    for path in sorted(directory.glob("*.cypher")):
+        query = parse_query_file(path)
+        if query.name in queries:
+            raise QueryDefinitionError(f"{path}: duplicate query name '{query.name}'")
+        queries[query.name] = query
+    return queries
+
+
+@cache
+def public_queries() -> dict[str, NamedQuery]:
+    """The researcher-facing named queries (`queries/*.cypher`)."""
+    return load_queries(QUERY_DIR)
+
+
+@cache
+def _loader_queries() -> dict[str, NamedQuery]:
+    return load_queries(QUERY_DIR / "loader")
+
+
+def loader_query(name: str) -> str:
+    """The text of one of the loader's write statements (`queries/loader/*.cypher`)."""
+    try:
+        return _loader_queries()[name].text
+    except KeyError as error:
+        raise KeyError(f"no loader query named '{name}' in {QUERY_DIR / 'loader'}") from error
