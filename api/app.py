@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api.db import Database
 from api.errors import install_error_handlers
-from api.routers import health, named_queries, views
+from api.routers import cypher, health, named_queries, resources, views
 from graph_loader.settings import Neo4jSettings
 
 
@@ -30,6 +30,8 @@ def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
     app.state.db = database
     install_error_handlers(app)
     app.include_router(health.router)
+    app.include_router(resources.router)
     app.include_router(named_queries.router)
+    app.include_router(cypher.router)
     app.include_router(views.router)
     return app

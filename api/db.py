@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from neo4j import Driver, RoutingControl
+from neo4j import READ_ACCESS, Driver, RoutingControl, unit_of_work
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph_loader.errors import StoreUnavailable
@@ -36,8 +36,44 @@ class Database:
             raise StoreUnavailable(f"Neo4j is not reachable at {self.settings.uri}") from error
         return [record.data() for record in records]
 
+    def read_limited(
+        self, query: str, params: dict[str, Any], limit: int, timeout: float
+    ) -> tuple[list[str], list[Any], bool]:
+        """Run caller Cypher in a READ transaction with a server-side timeout; stop after `limit` rows.
+
+        Returns (columns, rows, truncated).
+        """
+
+        @unit_of_work(timeout=timeout)
+        def work(tx: Any) -> tuple[list[str], list[Any], bool]:
+            result = tx.run(query, params)
+            rows = []
+            for record in result:
+                if len(rows) == limit:
+                    return list(result.keys()), rows, True
+                rows.append(_jsonable(record.data()))
+            return list(result.keys()), rows, False
+
+        try:
+            with self.driver().session(default_access_mode=READ_ACCESS) as session:
+                return session.execute_read(work)
+        except (ServiceUnavailable, SessionExpired) as error:
+            self.close()
+            raise StoreUnavailable(f"Neo4j is not reachable at {self.settings.uri}") from error
+
     def close(self) -> None:
         with self._lock:
             if self._driver is not None:
                 self._driver.close()
                 self._driver = None
+
+
+def _jsonable(value: Any) -> Any:
+    """Neo4j temporal and spatial values → strings, so any caller query's rows serialise."""
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -14,6 +14,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from ontology.model import Ontology, get_ontology
 from queries import loader_query
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 BATCH_SIZE = 5000
 ALIAS_SEPARATOR = " | "
 
@@ -59,6 +61,7 @@ class DocumentBatch:
     articles: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
+    article_relations: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
@@ -77,7 +80,9 @@ class GraphRows:
     def __init__(self, ontology: Ontology | None = None) -> None:
         self.ont = ontology or get_ontology()
         self.entity_label = self.ont.label("Entity")
+        self.article_label = self.ont.label("Article")
         self.mention_type = self.ont.rel("MENTIONED_IN")
+        self.skipped_relations = 0
 
     # keys ----------------------------------------------------------------------------------
 
@@ -226,18 +231,24 @@ class GraphRows:
             rel_type = self.ont.rel(relation.type)
             spec = self.ont.relations[rel_type]
             head = self._resolve_end(relation.head, spec.domain, keys_by_name)
-            tail = self._resolve_end(relation.tail, spec.range, keys_by_name)
-            if head is None or tail is None:
-                raise ValueError(f"{rel_type} {relation.head} → {relation.tail}: an end is not a known entity")
-            key = self.relation_key(head, rel_type, tail)
-            row = {"head": head, "tail": tail, "type": rel_type, "props": _clean({**relation.props, "key": key})}
-            seen_docs = set()
+            to_article = self.article_label in spec.range
+            tail = None if to_article else self._resolve_end(relation.tail, spec.range, keys_by_name)
+            if head is None or (tail is None and not to_article):
+                log.warning("skipping %s %s → %s: an end is not a known entity", rel_type, relation.head, relation.tail)
+                self.skipped_relations += 1
+                continue
+            seen: set[tuple[str, str]] = set()
             for evidence in relation.evidence:
+                # an edge to an article (AUTHORED) points at the article its evidence comes from
+                end = evidence.article_id if to_article else tail
+                assert end is not None
+                key = self.relation_key(head, rel_type, end)
                 batch = batches[evidence.doc_id]
-                if evidence.doc_id not in seen_docs:
-                    batch.relations.append(row)
-                    seen_docs.add(evidence.doc_id)
-                batch.evidence.append(self.evidence_row(key, evidence, (head, rel_type, tail)))
+                if (evidence.doc_id, key) not in seen:
+                    row = {"head": head, "tail": end, "type": rel_type, "props": _clean({**relation.props, "key": key})}
+                    (batch.article_relations if to_article else batch.relations).append(row)
+                    seen.add((evidence.doc_id, key))
+                batch.evidence.append(self.evidence_row(key, evidence, (head, rel_type, end)))
         return [batches[doc_id] for doc_id in sorted(batches)]
 
     def _resolve_end(
@@ -301,6 +312,7 @@ class GraphWriter:
             ("upsert_articles", batch.articles, extra),
             ("upsert_entities", batch.entities, {}),
             ("upsert_relations", batch.relations, {}),
+            ("upsert_article_relations", batch.article_relations, {}),
             ("upsert_mentions", batch.mentions, extra),
             ("upsert_evidence", batch.evidence, extra),
         )

@@ -117,6 +117,7 @@ class Evidence:
     date: str
     start: int = 0  # offsets of the quote in the article's normalised text
     end: int = 0
+    surfaces: tuple[str, ...] = ()  # for a relation: the surface forms of its ends seen in the quote
 
 
 @dataclass

@@ -85,7 +85,10 @@ def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
     return table
 
 
-def load_document(path: str | Path, manifest: Mapping[str, Mapping[str, Any]] | None = None) -> SourceDocument:
+Manifest = Mapping[str, Mapping[str, Any]]
+
+
+def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceDocument:
     """Read and decode one file. An empty file gives a document with empty text.
 
     `manifest` is the table from `read_manifest`; when None, the file's own directory is

@@ -29,7 +29,11 @@ def ensure_embedded_running(settings: Neo4jSettings | None = None, quiet: bool =
 def open_driver(settings: Neo4jSettings | None = None) -> Driver:
     """A verified driver, or StoreUnavailable naming the URI and how to fix it."""
     settings = settings or neo4j_settings()
-    driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    driver = GraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        notifications_min_severity="OFF",  # "property does not exist yet" warnings are noise on a fresh graph
+    )
     try:
         driver.verify_connectivity()
     except AuthError as error:

@@ -248,11 +248,11 @@ class Ontology:
         except KeyError:
             raise KeyError(f"unknown {scheme} id {concept_id!r}") from None
 
-    def practice(self, id: str) -> Concept:  # noqa: A002 — the spec's name
+    def practice(self, id: str) -> Concept:
         """A practice (or practice category) by id; accepts 'practice:<id>' too."""
         return self._concept("practice", id)
 
-    def program(self, id: str) -> Concept:  # noqa: A002
+    def program(self, id: str) -> Concept:
         """A programme by id; accepts 'program:<id>' too."""
         return self._concept("program", id)
 
@@ -334,11 +334,11 @@ class Ontology:
     # --- instance identity ---------------------------------------------------------------
 
     def instance_key(self, class_name: str, canonical_name: str) -> str:
-        """Neo4j `key` of an instance: '<class path>/<percent-encoded NFKC name>'.
+        """Neo4j `key` of an instance: '<class path>/<NFKC name>' — readable, and usable as-is in
+        API URLs (clients percent-encode it, the server decodes it back to this string).
 
-        Practice/Program/SourceDocument instances are keyed by `id` in Neo4j instead (see
-        OntClass.key), but still get an IRI from here. Articles use Article.id as the name;
-        Evidence uses '<doc id>@<rawStart>-<rawEnd>'.
+        Practice/Program/SourceDocument instances are also keyed by `id` in Neo4j (see
+        OntClass.key). Articles use Article.id as the name; Evidence '<doc id>@<rawStart>-<rawEnd>'.
         """
         cls = self.classes[self.label(class_name)]
         if not cls.instance_path:
@@ -346,11 +346,13 @@ class Ontology:
         name = nfkc(canonical_name)
         if not name:
             raise ValueError(f"empty canonical name for {class_name}")
-        return f"{cls.instance_path}/{urllib.parse.quote(name, safe='')}"
+        return f"{cls.instance_path}/{name}"
 
     def instance_iri(self, class_name: str, canonical_name: str) -> URIRef:
-        """Deterministic IRI of an instance; NFKC-equal names give the same IRI."""
-        return INST[self.instance_key(class_name, canonical_name)]
+        """Deterministic IRI of an instance (the key with the name percent-encoded); NFKC-equal
+        names give the same IRI."""
+        path, _, name = self.instance_key(class_name, canonical_name).partition("/")
+        return INST[f"{path}/{urllib.parse.quote(name, safe='')}"]
 
 
 def _snake(label: str) -> str:

@@ -61,3 +61,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
         neo4j_embedded.stop()
     shutil.rmtree(_STATE, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def built_graph(neo4j_instance: str):
+    """The corpus built into the test Neo4j once per session (as `ukg build` does)."""
+    from graph_loader.graph_build import build_graph
+
+    return build_graph(CORPUS, reset=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -38,9 +38,11 @@ def _graph_from_corpus(corpus: Path | None) -> Graph:
 
 
 def export(
-    fmt: str = typer.Option("ttl", "--format", "-f", help="Output format: ttl, jsonld or nt."),
-    out: Path = typer.Option(None, "--out", "-o", help="Write to this file (default: standard output)."),
-    corpus: Path = typer.Option(None, "--corpus", help="Corpus folder or file (default: ../shared/corpus)."),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: ttl, jsonld or nt.")] = "ttl",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).")
+    ] = None,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Corpus folder or file.")] = None,
 ) -> None:
     """Export the extracted graph as RDF (instances, evidence and the concept schemes)."""
     from ontology.rdf_export import FORMATS, serialize
@@ -56,8 +58,13 @@ def export(
 
 
 def validate(
-    file: Path = typer.Argument(None, help="RDF file to check (.ttl, .jsonld, .nt); default: export the corpus."),
-    corpus: Path = typer.Option(None, "--corpus", help="Corpus to export and check when no FILE is given."),
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="RDF file (.ttl, .jsonld, .nt); default: export the corpus and check it."),
+    ] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus to check when no FILE is given.")
+    ] = None,
 ) -> None:
     """Check an RDF export against the SHACL shapes; exit 1 when there are violations."""
     from rdflib import Graph
@@ -75,9 +82,9 @@ def validate(
         except Exception as error:  # noqa: BLE001 — rdflib raises many parser-specific types
             raise InputError(f"cannot parse {file}: {error}") from None
     violations = shacl_validate(graph)
-    console = Console()
+    console = Console(emoji=False, markup=False, highlight=False, soft_wrap=True)
     for violation in violations:
-        console.print(str(violation), highlight=False, soft_wrap=True)
+        console.print(str(violation))
     errors = sum(1 for v in violations if v.severity == "Violation")
     summary = f"{len(graph)} triples; {errors} violation(s), {len(violations) - errors} warning(s)/info"
     if errors:

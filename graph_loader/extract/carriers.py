@@ -33,31 +33,68 @@ def carrier_type(name: str) -> str:
     return "park"
 
 
+@functools.cache
+def _left_verb_re() -> re.Pattern[str]:
+    words = sorted(carrier_grammar()["left_verbs"], key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _cut_verbs(core: str) -> int:
+    """Offset in `core` after the last left verb that is not inside a place name."""
+    county, city, used = gazetteer().parse_prefix(core)
+    cut = 0
+    for k in range(used, len(core)):
+        m = _left_verb_re().match(core, k)
+        if m and m.end() < len(core) + 1:
+            cut = max(cut, m.end())
+    return cut if cut > used else 0
+
+
 def find_carriers(text: str) -> list[Mention]:
-    """Named carriers in the text, including those embedded in organisation names."""
+    """Named carriers in the text, including those embedded in organisation names.
+
+    Two passes: candidates are cut after boundary words and left verbs; a candidate with an
+    administrative prefix, or a short one, is trusted; any other candidate that ends with a
+    trusted name is shrunk to it (齐聚梦想小镇 → 梦想小镇), and the rest are dropped.
+    """
     grammar = carrier_grammar()
     generic = set(grammar["generic_cores"])
     weak = set(grammar["weak_suffixes"])
-    out: list[Mention] = []
+    cands: list[tuple[int, int, str, int]] = []  # start, end, name, prefix length
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         end = m.end()
-        # prefer the longest suffix chain: 经济技术开发区 inside 萧山经济技术开发区总工会
         if _CONTINUES.match(text[end:end + 2]) and suffix not in {"小镇", "特色小镇"}:
             continue
         start, _ = name_start(text, m.start())
-        core = strip_brackets(text[start:m.start()])
-        if start < m.start() and text[start - 1:start] in "“\"" and suffix in weak:
+        if start > 0 and text[start - 1] in "“\"" and suffix in weak:
             continue
+        start += _cut_verbs(text[start:m.start()])
+        core = strip_brackets(text[start:m.start()])
         county, city, used = gazetteer().parse_prefix(core)
         bare = core[used:]
-        if not bare or bare in generic or len(bare) < 2 and suffix not in {"CBD"}:
-            continue
-        if re.fullmatch(r"[一二三四五六七八九十两百千万几多各]+.*", bare):
-            continue
         surface = strip_brackets(text[start:end])
-        props = {"carrierType": grammar["suffixes"][suffix]}
-        if suffix in weak and len(bare) < 2:
+        if bare.startswith("(") and ")" in bare:
+            # 长兴县(画溪街道)新能源小镇: the bracket glosses the county; the carrier is outside it
+            bare = bare[bare.index(")") + 1:]
+            surface = core[:used] + bare + suffix
+        if used and not bare and len(suffix) >= 4:
+            cands.append((start, end, surface, used))
             continue
-        out.append(Mention(CARRIER, surface, start, end, props))
+        if not bare or bare in generic or len(bare) < 2 or len(bare) > 14:
+            continue
+        if re.fullmatch(r"[一二三四五六七八九十两百千万几多各第0-9]+.*", bare):
+            continue
+        cands.append((start, end, surface, used))
+    trusted = {c[2][c[3]:] for c in cands if c[3]} | {c[2] for c in cands if len(c[2]) <= 6}
+    out: list[Mention] = []
+    for start, end, surface, used in cands:
+        if not used and surface not in trusted:
+            shorter = [t for t in trusted if surface.endswith(t) and len(t) < len(surface)]
+            if not shorter:
+                continue
+            best = max(shorter, key=len)
+            start, surface = end - len(best), best
+        props = {"carrierType": carrier_type(surface), "written_name": surface}
+        out.append(Mention(CARRIER, strip_brackets(text[start:end]), start, end, props))
     return out

@@ -48,7 +48,8 @@ class Gazetteer:
     def __init__(self) -> None:
         data = load_data("zhejiang_places.yaml")
         self.places: dict[str, Place] = {PROVINCE: Place(PROVINCE, "province", bare=PROVINCE)}
-        self.forms: dict[str, list[Place]] = {"浙江省": [self.places[PROVINCE]], "浙江": [self.places[PROVINCE]]}
+        province = self.places[PROVINCE]
+        self.forms: dict[str, list[Place]] = {"浙江省": [province], "浙江": [province]}
         self.county_short_ok: set[str] = set()
         for city, info in data["cities"].items():
             self._add_city(city, info, inside=True)
@@ -155,12 +156,22 @@ def gazetteer() -> Gazetteer:
 TOWN_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:工会|党委))")
 
 
+_NOT_TOWNS = {"城镇", "乡镇", "集镇", "特色", "街镇", "各街", "所在"}
+
+
 def find_towns(text: str) -> list[tuple[int, int, str]]:
     """Town / street names (X镇, X街道) in text: (start, end, name). Heuristic, no list."""
+    from graph_loader.extract.names import name_start
+
     out = []
     for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(街道|镇)", text):
-        core = m.group(1)
-        if core[-1] in "小城乡村" or core in {"城镇", "乡镇", "集镇", "特色", "街镇", "各街", "所在"}:
+        start, _ = name_start(text, m.start(2), max_len=4)
+        core = text[start:m.start(2)]
+        county, city, used = gazetteer().parse_prefix(core)
+        core = core[used:]
+        while core and core[0] in "区县市的办传向在到由":
+            core = core[1:]
+        if len(core) < 2 or core[-1] in "小城乡村" or core in _NOT_TOWNS:
             continue
-        out.append((m.start(), m.end(), m.group(0)))
+        out.append((m.end() - len(core) - len(m.group(2)), m.end(), core + m.group(2)))
     return out

@@ -99,7 +99,8 @@ def practice_lexicon() -> ConceptLexicon:
 @functools.cache
 def program_lexicon() -> ConceptLexicon:
     """Programme cues from the ontology (alt labels + zh label)."""
-    return _build({c.id: list(c.alt_labels) + [c.zh] for c in ONT.programs})
+    extra = load_data("practice_cues.yaml").get("program_extra_cues", {})
+    return _build({c.id: list(c.alt_labels) + [c.zh] + list(extra.get(c.id, [])) for c in ONT.programs})
 
 
 @functools.cache

@@ -71,6 +71,12 @@ def name_start(text: str, end: int, max_len: int = MAX_NAME) -> tuple[int, str]:
         m = _boundary_regex().match(run, k)
         if m and not any(protected[m.start():m.end()]) and m.end() > cut:
             cut, word = m.end(), m.group(0)
+    # a place name later in the run starts the name (干货满满杭州西湖区总工会 → 杭州西湖区总工会)
+    places = [m for m in gazetteer().find(run) if m.start > cut]
+    if places and not any(p.start <= cut < p.end for p in gazetteer().find(run)):
+        first = places[0]
+        if not gazetteer().find(run[cut:first.start]) and first.start - cut >= 2:
+            return start + first.start, word
     return start + cut, word
 
 

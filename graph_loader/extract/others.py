@@ -25,7 +25,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-_GENERIC = {"", "各", "该", "有关", "相关", "各级", "企业", "基层", "社会", "行业", "区", "县", "市", "省", "镇", "小镇", "园区"}
+_GENERIC = {"", "各", "该", "有关", "相关", "各级", "企业", "基层", "社会", "行业",
+            "区", "县", "市", "省", "镇", "小镇", "园区"}
 _MIN_CORE = {ALLIANCE: 2, MASS: 1, GOVERNMENT: 2, ENTERPRISE: 2}
 
 
@@ -36,7 +37,8 @@ def find_others(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if etype == ENTERPRISE and m.group(0) in {"集团", "公司"} and text[m.end():m.end() + 2] in {"工会", "党委"}:
+            follows = text[m.end():m.end() + 2]
+            if etype == ENTERPRISE and m.group(0) in {"集团", "公司"} and follows in {"工会", "党委"}:
                 continue
             if etype == GOVERNMENT and m.group(0) in {"局", "厅", "办公室"} and len(text[:m.start()]) and \
                     not re.search(r"[\u4e00-\u9fff]{2,}$", text[max(0, m.start() - 6):m.start()]):

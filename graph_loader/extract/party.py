@@ -19,7 +19,12 @@ def _suffix_re() -> re.Pattern[str]:
     return suffix_regex(org_grammar()["party_suffixes"])
 
 
-_AFTER_NOT_BODY = re.compile(r"^(书记|副书记|委员|成员|班子|工作|建设|领导下|领导|办公室|组织部|宣传部|统战部)")
+_AFTER_NOT_BODY = re.compile(
+    r"^(书记|副书记|委员|成员|班子|工作|建设|领导下|领导|办公室|组织部|宣传部|统战部)"
+)
+_GENERIC_CORES = {"", "镇", "街道", "小镇", "园区", "开发区", "高新区", "经开区", "区", "县", "市", "省",
+                  "商圈", "管委会", "功能区", "科技城", "中共"}
+_LEVEL_COMMITTEES = {"区委", "县委", "市委", "镇委"}
 
 
 def find_party(text: str) -> list[Mention]:
@@ -37,10 +42,11 @@ def find_party(text: str) -> list[Mention]:
         start, _ = name_start(text, m.start())
         core = strip_brackets(text[start:m.start()])
         surface = strip_brackets(text[start:m.end()])
-        if core in nonref or suffix == "党组织" and not core:
+        if core in nonref or suffix == "党组织" and not core or core.endswith("工会"):
             continue
-        generic = core in {"", "镇", "街道", "小镇", "园区", "开发区", "高新区", "经开区", "区", "县", "市", "省", "商圈",
-                           "管委会", "功能区", "科技城", "中共"} or suffix in {"区委", "县委", "市委", "镇委"} and not core
+        if suffix in _LEVEL_COMMITTEES and text[m.end():m.end() + 1] in "员旧":
+            continue  # 温州市委员会 (a youth-league committee), 区委旧址
+        generic = core in _GENERIC_CORES or (suffix in _LEVEL_COMMITTEES and not core)
         if suffix == "党组" and not core:
             continue
         props = {"kind": grammar["party_suffixes"][suffix]}

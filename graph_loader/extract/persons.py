@@ -24,7 +24,8 @@ def _grammar() -> dict:
     g["after_set"] = set(g["after_name"])
     g["title_re"] = re.compile("|".join(sorted(map(re.escape, g["titles"]), key=len, reverse=True)))
     roles = sorted(g["byline_roles"], key=len, reverse=True)
-    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(" + "|".join(map(re.escape, roles)) + r")\s*(?=[\u4e00-\u9fff])")
+    role_alt = "|".join(map(re.escape, roles))
+    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(" + role_alt + r")\s*(?=[\u4e00-\u9fff])")
     return g
 
 
@@ -126,7 +127,7 @@ def find_persons(text: str) -> list[Mention]:
                 if pos < 0:
                     continue
                 if pos > 0 and _CJK.match(text[pos - 1]) and text[pos - 1] not in "，。、“”：:（(的" and \
-                        not text[pos - 2:pos] in {"记者", "主席", "书记", "主任"}:
+                        text[pos - 2:pos] not in g["role_nouns"]:
                     continue
                 name = name_at(text, pos, strict=False)
                 if len(name) == length:

@@ -16,9 +16,11 @@ from graph_loader.extract.lexicon import UNION, carrier_grammar, org_grammar, su
 from graph_loader.extract.names import name_start, strip_brackets
 
 ANAPHORS = ("该", "这家", "这个", "此", "本")
-CLASSIFIERS = set("家个名支座幢所")
+CLASSIFIERS = set("家个名支座幢所年类")
 # After a bare 工会 these words mean "union work/worker", not a named union.
-_NOT_AFTER_BARE = re.compile(r"^(工作者|工作|干部|会员|经费|组织|主席|建设|服务|小组|活动|阵地|委员|之家|系统|改革|法|代表)")
+_NOT_AFTER_BARE = re.compile(
+    r"^(工作者|工作|干部|会员|经费|组织|主席|建设|服务|小组|活动|阵地|委员|之家|系统|改革|法|代表)"
+)
 
 
 @functools.cache
@@ -75,6 +77,9 @@ def find_unions(text: str) -> list[Mention]:
         start, cut_word = name_start(text, m.start())
         if start > 0 and text[start - 1].isdigit() and text[start:start + 1] in CLASSIFIERS:
             start += 1
+        numeral = re.match(r"[一二三四五六七八九十两几多]+[家个名支座幢所类]", text[start:m.start()])
+        if numeral:
+            start += numeral.end()
         core = strip_brackets(text[start:m.start()])
         surface = strip_brackets(text[start:m.end()])
         props = {"form": union_form(core, suffix)}
@@ -84,6 +89,8 @@ def find_unions(text: str) -> list[Mention]:
                                    {"anaphor": True, **props}, generic=True))
             continue
         if core in nonref or core.endswith(("的", "等")) or any(w in core for w in grammar["honour_words"]):
+            continue
+        if props["form"] == "企业工会" and core.endswith(("企业", "小微企业")):
             continue
         if core in levels:
             props["level_word"] = core

@@ -45,7 +45,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
 __all__ = ["RULES", "normalize", "normalize_text", "OffsetMap"]
 
 
-def normalize_text(raw_text: str, rules: tuple[tuple[str, Rule], ...] = RULES) -> tuple[str, array, list[RepairFlag]]:
+def normalize_text(
+    raw_text: str, rules: tuple[tuple[str, Rule], ...] = RULES
+) -> tuple[str, array, list[RepairFlag]]:
     """Run `rules` over `raw_text`; return (text, offsets array, flags)."""
     text = raw_text
     offsets = identity(len(raw_text))

@@ -25,7 +25,7 @@ MAX_RUN = 40  # longest doubled run considered (chars)
 MIN_LINE = 4  # shorter lines are never treated as doubled
 MAX_LINE = 4000  # longer "lines" are body text run together, never a bold heading
 MAX_UNPAIRED = 0.1  # share of non-space chars that may stay unpaired
-_STARTS_DOUBLED = re.compile(r" *(.{1,%d}?)\1" % MAX_RUN)
+_STARTS_DOUBLED = re.compile(rf" *(.{{1,{MAX_RUN}}}?)\1")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -81,7 +81,7 @@ def _parse_if_doubled(line: str) -> list[tuple[int, int]] | None:
         return None
     unpaired, pairs = parsed
     visible = len(line) - line.count(" ")
-    if len(pairs) < 2 or unpaired > MAX_UNPAIRED * visible:
+    if not _accepts(unpaired, pairs, visible):
         return None
     # A repaired line that would itself read as doubled means the reading is ambiguous
     # (e.g. "0000"); leave it, so that normalising twice changes nothing more.
@@ -91,9 +91,16 @@ def _parse_if_doubled(line: str) -> list[tuple[int, int]] | None:
         if again is not None:
             unpaired2, pairs2 = again
             visible2 = len(repaired) - repaired.count(" ")
-            if len(pairs2) >= 2 and unpaired2 <= MAX_UNPAIRED * visible2:
+            if _accepts(unpaired2, pairs2, visible2):
                 return None
     return pairs
+
+
+def _accepts(unpaired: int, pairs: list[tuple[int, int]], visible: int) -> bool:
+    """Few chars left unpaired; a single pair only counts when it is the whole line (>= 3 chars)."""
+    if unpaired > MAX_UNPAIRED * visible:
+        return False
+    return len(pairs) >= 2 or (not unpaired and pairs[0][1] >= 3)
 
 
 def _apply_pairs(line: str, pairs: list[tuple[int, int]]) -> str:

@@ -45,6 +45,12 @@ CARRIER_SUFFIXES = (
     "街道",
 )
 _ADMIN = re.compile(r"[市县区省]|^浙江|^[^ ]{2,4}(?:经济|工业|国际)")
+_NAME_MARKER = re.compile(
+    r"[市县区省镇乡村园城港州]|中心|集团|公司|浙江|中国|产业|行业|企事业|建材|系统|机关"
+)
+_TITLE_VERB = re.compile(
+    r"^(?:打造|构建|推进|推动|探索|创新|做强|助推|建设|建立|不断|持续|全力|加强|深化|围绕|聚焦)"
+)
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 _UNIT_CHARS = re.compile(rf"^[{CJK}0-9A-Za-z()（）·\-“”]+$")
 
@@ -69,8 +75,12 @@ def is_unit_line(line: str) -> bool:
     line = line.strip()
     if not 4 <= len(line) <= 32 or _SENTENCE_PUNCT.search(line) or not _UNIT_CHARS.match(line):
         return False
+    if _TITLE_VERB.match(line):
+        return False
     if is_union_name(line):
-        return True
+        # "打造创新创优的品牌工会" is a title that happens to end in 工会: a unit name
+        # names a place or an organisation before its suffix.
+        return bool(_NAME_MARKER.search(line[: -len("工会")]))
     return line.endswith(CARRIER_SUFFIXES) and bool(_ADMIN.search(line))
 
 
@@ -102,4 +112,5 @@ def is_caption(line: str) -> bool:
 
 def is_structural(line: str) -> bool:
     """Lines that never join a neighbour: unit headings, by-lines, dates, TOC entries, captions."""
-    return is_unit_line(line) or is_byline(line) or is_dateline(line) or is_list_item(line) or is_caption(line)
+    checks = (is_unit_line, is_byline, is_dateline, is_list_item, is_caption)
+    return any(check(line) for check in checks)

@@ -65,7 +65,9 @@ class OffsetMap(Sequence[int]):
         if isinstance(other, OffsetMap):
             return self._data == other._data
         if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == len(self._data) and all(a == b for a, b in zip(self._data, other, strict=False))
+            if len(other) != len(self._data):
+                return False
+            return all(a == b for a, b in zip(self._data, other, strict=True))
         return NotImplemented
 
     def __hash__(self) -> int:

@@ -24,7 +24,10 @@ NAME = "spacing"
 _SPACED_RUN = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}]))+")
 # Measure words and date/number suffixes that follow a number ("14 家", "2019 年"); a page
 # number before a title ("10 杭州市…" in a table of contents) keeps its space.
-MEASURES = "年月日时分号家个人名位万亿千百十元次项条期届岁余多座所支场批件台辆米吨倍户栋幢层间处周天季度级星强佳大类组队节门款部本篇份台套张只头亩"
+MEASURES = (
+    "年月日时分号家个人名位万亿千百十元次项条期届岁余多座所支场批件台辆米吨倍户"
+    "栋幢层间处周天季度级星强佳大类组队节门款部本篇份套张只头亩"
+)
 _DIGIT_GAP = re.compile(rf"(?<=[0-9%]) (?=[{MEASURES}])|(?<=[{CJK}]) (?=[0-9])")
 
 

@@ -15,14 +15,18 @@ from graph_loader.records import RepairFlag
 
 NAME = "whitespace"
 
-_SPACES = str.maketrans(dict.fromkeys("\t\u3000\xa0\u2002\u2003\u2009\u000b\u000c", " "))
+_SPACE_CHARS = "\t\u3000\xa0\u2002\u2003\u2009\u000b\u000c"
+_ODD_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _CONTROL = re.compile(r"\r\n?|[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _BLANKS = re.compile(r"^ +| +$| {2,}", re.MULTILINE)
 
 
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
-    # The translation is one-to-one, so the offsets stay valid.
-    text = text.translate(_SPACES)
+    rewriter = Rewriter(text, offsets)
+    for match in _ODD_SPACES.finditer(text):  # one-to-one: offsets stay aligned
+        rewriter.copy(match.start())
+        rewriter.replace(match.end(), " " * (match.end() - match.start()))
+    text, offsets = rewriter.finish()
     rewriter = Rewriter(text, offsets)
     for match in _CONTROL.finditer(text):
         rewriter.copy(match.start())

@@ -8,9 +8,11 @@ sentence structure and the spec keeps it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 
+from graph_loader.normalize.offsets import Rewriter
 from graph_loader.records import RepairFlag
 
 NAME = "width"
@@ -33,5 +35,15 @@ def _table() -> dict[int, str]:
 _TABLE = _table()
 
 
+_FULL_WIDTH = re.compile("[" + re.escape("".join(sorted(chr(code) for code in _TABLE))) + "]+")
+
+
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
-    return text.translate(_TABLE), offsets, []
+    if not _FULL_WIDTH.search(text):
+        return text, offsets, []
+    rewriter = Rewriter(text, offsets)
+    for match in _FULL_WIDTH.finditer(text):  # one-to-one: offsets stay aligned
+        rewriter.copy(match.start())
+        rewriter.replace(match.end(), match.group().translate(_TABLE))
+    new_text, new_offsets = rewriter.finish()
+    return new_text, new_offsets, []

@@ -1,0 +1,86 @@
+"""Extraction of entities and relations from one article.
+
+`extract_article` runs the entity families (one module each), resolves the mentions to
+canonical names within the article (graph_loader.resolve), then runs the relation families
+(one module each) and builds the article's records. Corpus-wide merging is resolve's job,
+called by the pipeline.
+"""
+
+from __future__ import annotations
+
+from graph_loader.extract import rel_people, rel_practices, rel_programs, rel_structure
+from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.brands import find_brands
+from graph_loader.extract.carriers import find_carriers
+from graph_loader.extract.context import ArticleContext, build_context
+from graph_loader.extract.lexicon import ADMIN_AREA, BRAND, CARRIER, PERSON
+from graph_loader.extract.others import find_others
+from graph_loader.extract.party import find_party
+from graph_loader.extract.persons import find_persons
+from graph_loader.extract.places import find_places
+from graph_loader.extract.unions import find_unions
+from graph_loader.records import Article, ArticleExtraction, NormalizedDocument
+
+ENTITY_FAMILIES = (
+    find_unions, find_party, find_others, find_carriers, find_persons, find_brands, find_places,
+)
+RELATION_FAMILIES = (
+    rel_structure.covers,
+    rel_structure.party_building,
+    rel_structure.sub_organizations,
+    rel_people.positions,
+    rel_people.authorship,
+    rel_practices.adoptions,
+    rel_practices.brand_relations,
+    rel_programs.participations,
+)
+
+
+def find_mentions(ctx: ArticleContext) -> list[Mention]:
+    """All entity mentions; an organisation mention hides overlapping ones of other org types."""
+    mentions: list[Mention] = []
+    for family in ENTITY_FAMILIES:
+        mentions.extend(family(ctx.text))
+    return _drop_overlaps(mentions)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Carriers, places and persons may sit inside organisation names; organisations may not
+    overlap each other (the longer wins), and a brand hides nothing but persons inside it."""
+    nested_ok = {CARRIER, ADMIN_AREA}
+    orgs = sorted((m for m in mentions if m.type not in nested_ok | {PERSON, BRAND}),
+                  key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in orgs:
+        if any(k.start < m.end and m.start < k.end for k in kept):
+            continue
+        kept.append(m)
+    brands = [m for m in mentions if m.type == BRAND]
+    persons = [m for m in mentions if m.type == PERSON and not any(
+        o.start <= m.start and m.end <= o.end for o in kept + brands)]
+    carriers = [m for m in mentions if m.type == CARRIER and not any(
+        b.start <= m.start and m.end <= b.end for b in brands)]
+    places = [m for m in mentions if m.type == ADMIN_AREA]
+    return kept + brands + persons + carriers + places
+
+
+def find_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    out: list[RelMention] = []
+    for family in RELATION_FAMILIES:
+        out.extend(family(ctx, mentions))
+    return out
+
+
+def extract_article(article: Article, ndoc: NormalizedDocument) -> ArticleExtraction:
+    """Entities and relations of one article, with canonical names and evidence."""
+    from graph_loader.resolve import ArticleResolver, build_article
+
+    ctx = build_context(article, ndoc)
+    mentions = find_mentions(ctx)
+    ctx.mentions = mentions
+    ArticleResolver(ctx).resolve(mentions)
+    relations = find_relations(ctx, mentions)
+    return build_article(ctx, mentions, relations)
+
+
+__all__ = ["extract_article", "find_mentions", "find_relations", "ArticleContext"]

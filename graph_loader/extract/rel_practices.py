@@ -1,0 +1,88 @@
+"""ADOPTS (organisation → practice), OPERATES (organisation → brand), INSTANCE_OF (brand → practice).
+
+Why cue + actor: a practice cue alone is not an adoption (practices.yaml). A cue counts when
+the sentence is not a plan, its context words are present where the cue is loose (帮扶, 优惠),
+and an actor is found: the union named before it in the sentence, else a 团委/管委会 that opens
+the sentence, else the union the article is about.
+"""
+
+from __future__ import annotations
+
+from graph_loader.extract.actors import actor, is_plan, relate
+from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.brands import instance_hints
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.lexicon import (
+    ADOPTS,
+    BRAND,
+    CARRIER,
+    INSTANCE_OF,
+    OPERATES,
+    PARTY,
+    PERSON,
+    UNION,
+    practice_lexicon,
+    practice_rules,
+)
+
+JOINT = "joint-union-formation"
+JOINT_FORMS = {"联合工会", "工会联合会"}
+
+
+def _masked(mentions: list[Mention], start: int, end: int) -> bool:
+    """A cue inside an organisation, carrier or person name is part of that name."""
+    names = (UNION, PARTY, CARRIER, PERSON)
+    return any(m.start <= start and end <= m.end and m.type in names for m in mentions)
+
+
+def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    lex = practice_lexicon()
+    needs = practice_rules().get("needs_context", {})
+    out: list[RelMention] = []
+    for sentence in ctx.sentences:
+        for start, end, cue in lex.find(sentence.text):
+            a, b = sentence.start + start, sentence.start + end
+            if _masked(mentions, a, b) or is_plan(ctx, sentence, a):
+                continue
+            doer = actor(ctx, mentions, sentence, a)
+            if doer is None:
+                continue
+            for pid in lex.by_cue[cue]:
+                words = needs.get(pid)
+                if words and not any(w in sentence.text for w in words):
+                    continue
+                out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue)))
+    main = ctx.main_union
+    if main is not None and main.props.get("form") in JOINT_FORMS:
+        sentence = ctx.sentence_at(main.start)
+        out.append(relate(ctx, mentions, ADOPTS, main, f"practice:{JOINT}", sentence,
+                          (main.start, main.end, main.surface)))
+    return out
+
+
+def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    lex = practice_lexicon()
+    hints = instance_hints()
+    out: list[RelMention] = []
+    for brand in (m for m in mentions if m.type == BRAND):
+        sentence = ctx.sentence_at(brand.start)
+        practices: dict[str, tuple[int, int, str]] = {}
+        window = brand.surface + brand.props.get("after", "")
+        for s, _e, cue in lex.find(window):
+            if s < len(brand.surface):
+                for pid in lex.by_cue[cue]:
+                    practices.setdefault(pid, (brand.start, brand.end, brand.surface))
+        for word, pid in hints.items():
+            if word in brand.surface:
+                practices.setdefault(pid, (brand.start, brand.end, brand.surface))
+        after = brand.props.get("after", "")
+        if after.upper().startswith("APP") or after.startswith(("公众号", "微信公众号", "小程序", "平台")):
+            practices.setdefault("digital-union-platform", (brand.start, brand.end + 3, brand.surface))
+        for pid, cue in practices.items():
+            out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
+        if is_plan(ctx, sentence, brand.start):
+            continue
+        doer = actor(ctx, mentions, sentence, brand.start)
+        if doer is not None and doer.type != PERSON:
+            out.append(relate(ctx, mentions, OPERATES, doer, brand, sentence))
+    return out

@@ -1,0 +1,48 @@
+"""PARTICIPATES_IN (organisation or carrier → programme), with `level` and `year` when stated.
+
+Why: pilots are named in the sentence that selects the unit (列为…试点, 入选…); the unit is the
+union or carrier the sentence names, else the article's union, else its carrier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_loader.extract.actors import is_plan, orgs_in, relate
+from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.lexicon import CARRIER, PARTICIPATES_IN, UNION, program_lexicon
+
+_LEVEL = re.compile(r"(全国|国家级|省级|省|市级|县级|区级)")
+_LEVELS = {"全国": "全国", "国家级": "全国", "省级": "省级", "省": "省级",
+           "市级": "市级", "县级": "县级", "区级": "县级"}
+_YEAR = re.compile(r"(20[0-2]\d)年")
+TOWN_PROGRAM = "characteristic-town-creation"
+
+
+def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    lex = program_lexicon()
+    out: list[RelMention] = []
+    for sentence in ctx.sentences:
+        for start, end, cue in lex.find(sentence.text):
+            a, b = sentence.start + start, sentence.start + end
+            if is_plan(ctx, sentence, a) or "目录" in sentence.text:
+                continue
+            for pid in lex.by_cue[cue]:
+                types = (CARRIER,) if pid == TOWN_PROGRAM else (UNION, CARRIER)
+                named = orgs_in(mentions, sentence.start, sentence.end, types)
+                head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else ctx.main_union)
+                if head is None and pid == TOWN_PROGRAM:
+                    head = next((m for m in mentions if m.type == CARRIER and m.name), None)
+                if head is None:
+                    head = ctx.main_carrier
+                if head is None:
+                    continue
+                window = sentence.text[max(0, start - 12):end + 4]
+                level = _LEVEL.search(window)
+                year = _YEAR.search(sentence.text)
+                cue_span = (a, b, cue)
+                out.append(relate(ctx, mentions, PARTICIPATES_IN, head, f"program:{pid}", sentence, cue_span,
+                                  level=_LEVELS[level.group(1)] if level else None,
+                                  year=int(year.group(1)) if year else None))
+    return out

@@ -1,0 +1,59 @@
+"""The extraction pipeline: the only module that knows the order of the stages.
+
+files → decode (sources) → normalise (+offset map) → segment into articles → extract per
+article (entities, relations, evidence) → resolve across articles and documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph_loader.extract import extract_article
+from graph_loader.normalize import normalize
+from graph_loader.records import (
+    Article,
+    ArticleExtraction,
+    Entity,
+    NormalizedDocument,
+    Relation,
+    SourceDocument,
+)
+from graph_loader.resolve import merge_corpus, unify_document
+from graph_loader.segment import segment
+from graph_loader.sources import load_corpus
+
+
+@dataclass
+class PipelineResult:
+    documents: list[SourceDocument] = field(default_factory=list)
+    normalized: list[NormalizedDocument] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    extractions: list[ArticleExtraction] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def _documents(paths: Iterable[str | Path]) -> list[SourceDocument]:
+    docs: list[SourceDocument] = []
+    for path in paths:
+        docs.extend(load_corpus(path))
+    return docs
+
+
+def run_extraction(paths: str | Path | Iterable[str | Path]) -> PipelineResult:
+    """Run every stage over a corpus folder, a file, or several of them."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    result = PipelineResult(documents=_documents(paths))
+    for source in result.documents:
+        ndoc = normalize(source)
+        result.normalized.append(ndoc)
+        articles = segment(ndoc)
+        result.articles.extend(articles)
+        doc_extractions = [extract_article(article, ndoc) for article in articles]
+        unify_document(doc_extractions)
+        result.extractions.extend(doc_extractions)
+    result.entities, result.relations = merge_corpus(result.extractions)
+    return result
