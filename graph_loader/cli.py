@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "graph_loader.commands.build",
     "graph_loader.commands.rdf",
     "graph_loader.commands.serve",
+    "graph_loader.commands.render",
 )
 
 for _module_name in COMMAND_MODULES:

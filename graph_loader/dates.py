@@ -25,7 +25,7 @@ _REL = r"(?:今年|去年|前年|明年|当年|同年|本年)"
 
 DATE_PATTERN = re.compile(
     rf"(?<!\d)(?:19|20)\d{{2}}\s?年(?:\s?{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
-    rf"|{_REL}(?:{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
+    rf"|{_REL}(?:\s?{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
     rf"|(?<![\d年.])(?<![\d年.] ){_MONTH}(?:\s?{_DAY})?{_PART}?"
     r"|近(?:[两三四五几]|\d{1,2})?年来?"
     r"|(?<![年今去明前当同本\d])(?:上半年|下半年|年初|年底|年末)"
@@ -101,3 +101,22 @@ def parse_date(phrase: str, article_date: str = "") -> str:
     """ISO value of the first date phrase in `phrase`, or "" when there is none."""
     found = find_dates(phrase, article_date)
     return found[0].value if found else ""
+
+
+def stated_date(sentence: str, pos: int, article_date: str = "") -> DateMention | None:
+    """The date a sentence states for the fact at `pos` (`2019年，…创办工匠学堂`, `工会于2017年11月成立`).
+
+    The nearest date phrase before `pos`, else the first one after it. Vague phrases (近年来,
+    近三年) state no date, and neither does a phrase that resolves after the article date (a
+    target year such as 到2025年). None when the sentence states no usable date.
+    """
+    limit = _year_of(article_date)
+    usable = [
+        m for m in find_dates(sentence, article_date)
+        if m.value and not m.phrase.startswith("近") and (limit is None or int(m.value[:4]) <= limit)
+    ]
+    before = [m for m in usable if m.start < pos]
+    if before:
+        return before[-1]
+    after = [m for m in usable if m.start >= pos]
+    return after[0] if after else None

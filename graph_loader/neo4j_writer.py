@@ -14,7 +14,9 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from queries import loader_query
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-BATCH_SIZE = 5000
+BATCH_SIZE = int(os.environ.get("UKG_BATCH_SIZE", "5000"))  # rows per transaction
 ALIAS_SEPARATOR = " | "
 
 ProgressCallback = Callable[[str, int], None]
@@ -82,6 +84,7 @@ class GraphRows:
         self.entity_label = self.ont.label("Entity")
         self.article_label = self.ont.label("Article")
         self.mention_type = self.ont.rel("MENTIONED_IN")
+        self.concept_labels = [self.ont.label(name) for name in ("Practice", "PracticeCategory", "Program")]
         self.skipped_relations = 0
 
     # keys ----------------------------------------------------------------------------------
@@ -211,16 +214,24 @@ class GraphRows:
         for article in articles:
             batches[article.doc_id].articles.append(self.article_row(article))
         keys_by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        entity_rows: dict[str, dict[str, Any]] = {}
+        batch_entity_keys: dict[str, set[str]] = defaultdict(set)
+
+        def include_entity(batch: DocumentBatch, key: str) -> None:
+            """A node is written with every document that mentions it or has an edge to it, so an
+            edge never waits for a node that only a later document would create."""
+            if key in entity_rows and key not in batch_entity_keys[batch.document.id]:
+                batch.entities.append(entity_rows[key])
+                batch_entity_keys[batch.document.id].add(key)
+
         for entity in entities:
             row = self.entity_row(entity)
+            entity_rows[row["key"]] = row
             keys_by_name[entity.name].append((entity.type, row["key"]))
-            seen_docs: set[str] = set()
             seen_mentions: set[str] = set()
             for evidence in entity.evidence:
                 batch = batches[evidence.doc_id]
-                if evidence.doc_id not in seen_docs:
-                    batch.entities.append(row)
-                    seen_docs.add(evidence.doc_id)
+                include_entity(batch, row["key"])
                 if evidence.article_id not in seen_mentions:
                     batch.mentions.append(
                         {"entity": row["key"], "article": evidence.article_id, "type": self.mention_type}
@@ -244,6 +255,8 @@ class GraphRows:
                 assert end is not None
                 key = self.relation_key(head, rel_type, end)
                 batch = batches[evidence.doc_id]
+                include_entity(batch, head)
+                include_entity(batch, end)
                 if (evidence.doc_id, key) not in seen:
                     row = {"head": head, "tail": end, "type": rel_type, "props": _clean({**relation.props, "key": key})}
                     (batch.article_relations if to_article else batch.relations).append(row)
@@ -347,15 +360,36 @@ class GraphWriter:
             for row in stale
             if row["relType"] is not None
         ]
-        node_keys = sorted({row["target"] for row in stale if row["relType"] is None})
+        # candidates: nodes that lost evidence, and the ends of edges that lost evidence
+        node_keys = sorted(
+            {row["target"] for row in stale if row["relType"] is None}
+            | {end for row in stale if row["relType"] is not None for end in (row["head"], row["tail"])}
+        )
         rel_summary = tx.run(loader_query("collect_relations"), rows=rel_rows).consume()
-        node_summary = tx.run(loader_query("collect_entities"), keys=node_keys, mention=self.rows.mention_type).consume()
+        node_summary = tx.run(
+            loader_query("collect_entities"),
+            keys=node_keys,
+            mention=self.rows.mention_type,
+            protected=self.rows.concept_labels,
+        ).consume()
         return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
 
     def _write_batches(self, query_name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
         query = loader_query(query_name)
         for chunk in batched(rows, self.batch_size):
             self.driver.execute_query(query, rows=list(chunk), **params)
+
+    def checksum(self) -> str:
+        """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""
+        digest = hashlib.sha256()
+        for query_name in ("snapshot_nodes", "snapshot_relationships"):
+            records, _, _ = self.driver.execute_query(loader_query(query_name))
+            for record in records:
+                row = record.data()
+                if "labels" in row:
+                    row["labels"] = sorted(row["labels"])
+                digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str).encode())
+        return digest.hexdigest()
 
     def counts(self) -> dict[str, dict[str, int]]:
         records, _, _ = self.driver.execute_query(loader_query("counts"))

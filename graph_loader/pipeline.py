@@ -23,6 +23,7 @@ from graph_loader.records import (
 from graph_loader.resolve import merge_corpus, unify_document
 from graph_loader.segment import segment
 from graph_loader.sources import load_corpus
+from ontology.model import get_ontology
 
 
 @dataclass
@@ -55,5 +56,28 @@ def run_extraction(paths: str | Path | Iterable[str | Path]) -> PipelineResult:
         doc_extractions = [extract_article(article, ndoc) for article in articles]
         unify_document(doc_extractions)
         result.extractions.extend(doc_extractions)
-    result.entities, result.relations = merge_corpus(result.extractions)
+    entities, relations = merge_corpus(result.extractions)
+    result.entities, result.relations = evidenced_only(entities, relations)
     return result
+
+
+def evidenced_only(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
+    """Keep only facts a sentence supports: every node and edge of the graph must be traceable,
+    so an entity or relation without evidence (e.g. a place known only from the gazetteer) is
+    dropped here, once, for every consumer (Neo4j writer, RDF export, analytics)."""
+    ont = get_ontology()
+    article = ont.label("Article")
+    kept = [entity for entity in entities if entity.evidence]
+    names = {entity.name for entity in kept}
+
+    def known(reference: str) -> bool:  # concept references ("practice:<id>") are always known
+        return reference in names or reference.startswith(("practice:", "program:"))
+
+    kept_relations = [
+        relation
+        for relation in relations
+        if relation.evidence
+        and known(relation.head)
+        and (known(relation.tail) or article in ont.relations[ont.rel(relation.type)].range)
+    ]
+    return kept, kept_relations

@@ -14,11 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from graph_loader.extract.base import Mention, RelMention
-from graph_loader.extract.carriers import carrier_type
+from graph_loader.extract.carriers import carrier_aliases, carrier_name, carrier_type
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.gazetteer import PROVINCE, gazetteer
 from graph_loader.extract.lexicon import (
     ADMIN_AREA,
+    BRAND,
     CARRIER,
     LOCATED_IN,
     PARTY,
@@ -135,6 +136,11 @@ class ArticleResolver:
 
     def _carrier_union(self, m: Mention, main: Mention | None) -> str:
         word = m.props.get("carrier_word", "")
+        if main is not None and main.name and word and word not in main.name:
+            # 小镇工会 in a report on 梦想小镇工会联合委员会 is that union, not the main 科技城总工会
+            named = [u for u in self.ctx.mentions if u.type == UNION and not u.generic and word in u.name]
+            if len({u.name for u in named}) == 1:
+                return named[0].name
         if main is not None and main.name and (word in main.name or main.props.get("level") == "carrier"):
             return main.name
         for c in self.ctx.mentions:
@@ -153,20 +159,29 @@ class ArticleResolver:
             if surface in self.fixed:
                 m.name = self.fixed[surface].format(city=ctx.city.name if ctx.city else "")
             elif m.type == CARRIER:
-                m.name = expand_carrier(expand_prefix(m.props.get("written_name", surface), ctx))
+                m.name = carrier_name(m.props.get("written_name", surface), ctx)
             elif m.type in (UNION, PARTY):
                 m.name = expand_prefix(surface, ctx)
-            elif m.type == PERSON:
+            elif m.type in (PERSON, BRAND):
                 m.name = m.props.get("canonical", surface)
+            elif m.type == ADMIN_AREA:
+                place = gazetteer().lookup(surface, ctx.city.name if ctx.city else "")
+                m.name = place.name if place else m.props.get("canonical", surface)
             else:
                 m.name = surface
-        # carriers without any prefix take the article's county (梦想小镇 → 杭州市余杭区梦想小镇)
-        for m in mentions:
-            unprefixed = not gazetteer().parse_prefix(m.name)[2]
-            if m.type == CARRIER and unprefixed and ctx.county and ctx.county_from_heading:
-                if not any(o.type == CARRIER and o is not m and o.name.endswith(m.name) and o.name != m.name
-                           for o in mentions):
-                    m.name = ctx.county.name + m.name
+        # carriers keep the name as written; short and abbreviated forms join the full name of the
+        # article (地信小镇 → 德清县地理信息小镇); unprefixed ones take the article's place as attributes
+        carriers = [m for m in mentions if m.type == CARRIER]
+        heading_carriers = {m.name for m in carriers if ctx.in_heading(m)}
+        alias = carrier_aliases(sorted({m.name for m in carriers}), heading_carriers)
+        for m in carriers:
+            m.name = alias.get(m.name, m.name)
+            if ctx.county and not gazetteer().parse_prefix(m.name)[2]:
+                m.props["county_hint"] = ctx.county.name
+        if ctx.article.kind == "toc":  # a table of contents is not evidence of a body
+            for m in mentions:
+                if m.type in (UNION, PARTY, CARRIER):
+                    m.drop = True
         self._merge_suffix_forms(mentions)
         main = self._main_union(mentions)
         ctx.main_union = main
@@ -191,14 +206,18 @@ class ArticleResolver:
                 m.drop = m.name == m.surface and len(m.surface) <= 3  # 党委, 党工委: unresolved
             else:
                 m.name = m.surface
+        main = self._recount_main(mentions, main)
         # a named mention whose core is a tail of the main union's core is the main union
         if main is not None:
             keys = _union_keys(main.name)
             for m in mentions:
                 if m.type == UNION and m is not main and not m.generic and m.name != main.name:
                     core, _ = split_suffix(m.name, UNION)
-                    if len(core) >= 2 and any(k.endswith(core) for k in keys) and \
-                            not gazetteer().parse_prefix(core)[2]:
+                    used = gazetteer().parse_prefix(core)[2]
+                    # 桐乡市濮院镇总工会 is the main 桐乡市濮院镇(毛衫时尚小镇)总工会
+                    same_prefix = used and main.name.startswith(core[:used])
+                    if len(core) - used >= 2 and any(k.endswith(core[used:]) for k in keys) and \
+                            (not used or same_prefix):
                         m.name = main.name
         for m in mentions:
             if m.type == UNION and not m.drop:
@@ -208,6 +227,21 @@ class ArticleResolver:
                     core, suffix = split_suffix(m.name, UNION)
                     level = union_level(core, m.props.get("form", "其他"))
                     m.props["level"] = level or m.props.get("level", "")
+
+    def _recount_main(self, mentions: list[Mention], main: Mention | None) -> Mention | None:
+        """A main union not named in the heading is the one mentioned most once relative references
+        (小镇工会) are resolved: a report on 梦想小镇 says 小镇工会 more often than 科技城总工会."""
+        if main is None or self.ctx.in_heading(main):
+            return main
+        counts: dict[str, int] = defaultdict(int)
+        for m in mentions:
+            if m.type == UNION and m.name and not m.drop:
+                counts[m.name] += 1
+        best = max(counts, key=lambda n: counts[n])
+        if counts[best] > counts.get(main.name, 0):
+            main = next(m for m in mentions if m.type == UNION and m.name == best and not m.drop)
+            self.ctx.main_union = main
+        return main
 
     def _generic_party(self, m: Mention) -> str:
         ctx = self.ctx
@@ -287,11 +321,14 @@ def _entity_props(m: Mention) -> dict:
         return {"form": m.props.get("form", "其他"), "level": m.props.get("level", "")}
     if m.type == CARRIER:
         county, city = _place_of(m.name)
+        if not county and not city and m.props.get("county_hint"):
+            county = m.props["county_hint"]
+            city = gazetteer().city_of(county)
         ctype = m.props.get("carrierType") or carrier_type(m.name)
         return {"carrierType": ctype, "county": county, "city": city}
     if m.type == ADMIN_AREA:
         return {"adminLevel": m.props.get("adminLevel", "")}
-    return {k: v for k, v in m.props.items() if k in {"kind", "role"}}
+    return {k: v for k, v in m.props.items() if k in {"kind", "role", "date"}}
 
 
 def build_article(ctx: ArticleContext, mentions: list[Mention], rels: list[RelMention]) -> ArticleExtraction:

@@ -48,6 +48,7 @@ _UNION_SUFFIX = re.compile(r"工会联合委员会|工会联合会|工会委员�
 _NAME_CHARS = re.compile(rf"[{CJK}()（）·]+$")
 _STRIP_BYLINE = re.compile(r"本报讯|报道|摄影|摄|■|□|\s")
 
+MAX_SUBTITLE_LINES = 3  # a title block longer than this is a cover or a list, not a subtitle
 HEADING_KINDS = {"unit", "unit_title", "byline", "author", "names", "label", "heading", "date", "list"}
 MIN_BOLD_RATIO = 1.7  # raw chars per normalised char in a paragraph printed doubled (bold)
 
@@ -171,6 +172,7 @@ def _leading_starts(lines: list[Line], marks: list[int]) -> list[int]:
     starts = {0} if lines else set()
     marks = sorted(marks)
     in_toc = False
+    previous_block = 0  # end of the previous heading block
     for i, j in _blocks(lines):
         block = lines[i:j]
         before = i - 1
@@ -196,14 +198,13 @@ def _leading_starts(lines: list[Line], marks: list[int]) -> list[int]:
             score += 1
         if all(line.kind == "date" for line in block):
             score = 0  # a chronicle entry
-        if in_toc and any(line.kind == "body" and len(line.text) > 60 for line in lines[before + 1 : i]):
-            in_toc = False  # body text: the table of contents is over
-        if in_toc and before >= 0 and lines[before].kind == "body" and len(lines[before].text) > 60:
-            in_toc = False
+        if in_toc and any(line.kind == "body" and len(line.text) > 60 for line in lines[previous_block:i]):
+            in_toc = False  # real body text: the table of contents is over
         if score >= 2 and not in_toc:
             starts.add(i)
         inner, in_toc = _inner_starts(lines, i, j, in_toc or block[0].text.startswith("目录"))
         starts.update(inner)
+        previous_block = j
     return sorted(starts)
 
 
@@ -317,8 +318,8 @@ def find_unit(text: str) -> str:
         starts = [prefix.find(place) for place in PLACE_STARTS if place in prefix]
         if starts:
             return prefix[min(starts) :] + match.group()
-        if len(prefix) <= 8:
-            return prefix + match.group()
+        if len(prefix) >= 2 and prefix[-1] in "市县区镇":
+            return prefix + match.group()  # an unlisted county: 安吉县总工会
     return ""
 
 
@@ -359,7 +360,8 @@ def _read_heading(lines: list[Line], trailing: bool) -> _Heading:
             heading.unit = heading.unit or split[0]
             titles.extend(split)
         elif line.kind == "unit":
-            heading.unit = heading.unit or text
+            trimmed = find_unit(text)  # 干货满满杭州西湖区总工会 → 杭州西湖区总工会
+            heading.unit = heading.unit or (trimmed if trimmed and text.endswith(trimmed) else text)
             titles.append(text)
         elif line.kind in ("label", "heading"):
             titles.append(text)
@@ -368,9 +370,11 @@ def _read_heading(lines: list[Line], trailing: bool) -> _Heading:
         if trailing and heading.unit and titles[0] == heading.unit and len(titles) > 1:
             heading.title = titles[1]
             heading.subtitle = _join_title(titles[2:])
+        elif titles[0].startswith("目录"):
+            heading.title = titles[0]  # the entries are not a subtitle
         else:
             heading.title = titles[0]
-            rest = titles[1:]
+            rest = titles[1 : 1 + MAX_SUBTITLE_LINES]
             heading.subtitle = " ".join(rest) if titles[0] in SECTION_LABELS else _join_title(rest)
     if not heading.unit:
         heading.unit = find_unit(heading.title) or find_unit(heading.subtitle)

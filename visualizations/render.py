@@ -1,37 +1,231 @@
-"""Turn {nodes, edges} rows into a self-contained pyvis HTML page (JS and CSS inlined)."""
+"""Turn a ViewGraph into one self-contained HTML page: pyvis builds the network, our template lays it out.
+
+vis-network's JavaScript and CSS (shipped inside pyvis) are inlined, and nothing else is loaded, so a
+page works from disk with the network off. Every node shows its Chinese name and its class (colour and
+shape, with a legend); hovering shows its aliases, properties and evidence; a click opens its view.
+"""
 
 from __future__ import annotations
 
-import html
+import json
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pyvis.network import Network
 
-from visualizations.style import LEGEND_CSS, legend_html, style_for
+from visualizations.model import PROP_LABELS, Links, ViewEdge, ViewGraph, ViewNode
+from visualizations.style import (
+    FONT_FACE,
+    LEGEND_CSS,
+    NODE_STYLES,
+    UNKNOWN_YEAR_COLOUR,
+    edge_style,
+    legend_html,
+    shape_svg,
+    year_colours,
+)
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+EDGE_LABELS_UP_TO = 60  # draw relationship names on edges only in small graphs
+RELATIONS_PER_NODE = 8  # relationships listed in a node's details panel
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+
+
+@cache
+def vis_assets() -> tuple[Markup, Markup]:
+    """vis-network's JS and CSS, to inline (a `</script` inside them would end the tag early: none does)."""
+    js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (VIS_DIR / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise RuntimeError("vis-network assets cannot be inlined safely")
+    return Markup(js), Markup(css)
+
+
+def _options(node_count: int) -> dict[str, Any]:
+    return {
+        "nodes": {
+            "font": {"face": FONT_FACE, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 2,
+            "size": 16,
+        },
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4},
+            "font": {"face": FONT_FACE, "size": 10, "color": "#555555", "strokeWidth": 2, "align": "middle"},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"inherit": False},
+            "width": 1.2,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 150},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "springConstant": 0.06,
+                                 "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 300 if node_count > 150 else 500,
+                              "updateInterval": 20, "fit": True},
+        },
+        "layout": {"improvedLayout": node_count <= 100, "randomSeed": 7},
+    }
+
+
+def _node_details(node: ViewNode, links: Links, relations: list[dict[str, Any]]) -> dict[str, Any]:
+    style = node.style
+    props = [[PROP_LABELS.get(k, k), v if not isinstance(v, list) else "、".join(map(str, v))]
+             for k, v in sorted(node.props.items())]
+    if node.year is not None:
+        props.insert(0, ["首次证据年份", node.year])
+    if node.city and node.role == "adopter":
+        props.insert(0, ["所在城市", node.city])
+    return {
+        "key": node.key, "name": node.name, "class": style.label, "classZh": style.zh, "colour": style.colour,
+        "aliases": node.aliases, "props": props, "evidence": node.evidence, "evidenceCount": node.evidence_count,
+        "relations": relations[:RELATIONS_PER_NODE], "relationCount": len(relations), "url": links.entity(node.key),
+    }
+
+
+def _relations(graph: ViewGraph) -> dict[str, list[dict[str, Any]]]:
+    """Per node, the drawn relationships that touch it, with the other end and the evidence."""
+    names = {node.key: node.name for node in graph.nodes}
+    found: dict[str, list[dict[str, Any]]] = {node.key: [] for node in graph.nodes}
+    for edge in sorted(graph.edges, key=lambda e: (not e.evidence, e.type)):
+        zh = edge_style(edge.type).zh or edge.type
+        found[edge.source].append({"type": edge.type, "zh": zh, "direction": "out", "other": names[edge.target],
+                                   "evidence": edge.evidence[:1], "derived": edge.derived})
+        found[edge.target].append({"type": edge.type, "zh": zh, "direction": "in", "other": names[edge.source],
+                                   "evidence": edge.evidence[:1], "derived": edge.derived})
+    return found
+
+
+def build_network(graph: ViewGraph) -> Network:
+    """The pyvis network of a view: one vis node per entity, styled by class (and year), one edge per relation."""
+    network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    years = year_colours(node.year for node in graph.nodes) if graph.colour_by == "year" else {}
+    for node in graph.nodes:
+        style = node.style
+        colour: dict[str, Any] = {"background": style.colour, "border": "#444444",
+                                  "highlight": {"background": style.colour, "border": "#000000"},
+                                  "hover": {"background": style.colour, "border": "#000000"}}
+        border = 1.5
+        if graph.colour_by == "year" and node.role == "adopter":
+            fill = years.get(node.year, UNKNOWN_YEAR_COLOUR) if node.year is not None else UNKNOWN_YEAR_COLOUR
+            colour = {"background": fill, "border": style.colour,
+                      "highlight": {"background": fill, "border": "#000000"},
+                      "hover": {"background": fill, "border": "#000000"}}
+            border = 4
+        extra: dict[str, Any] = {"borderWidth": border}
+        if node.focus:
+            extra = {"size": 28, "font": {"size": 18, "face": FONT_FACE, "bold": True}, "borderWidth": max(border, 3)}
+        network.add_node(node.key, label=node.name, shape=style.shape, color=colour, **extra)
+    label_edges = len(graph.edges) <= EDGE_LABELS_UP_TO
+    for number, edge in enumerate(graph.edges):
+        style = edge_style(edge.type)
+        label = {"label": style.zh or edge.type} if label_edges else {}
+        network.add_edge(edge.source, edge.target, id=f"e{number}", color=style.colour, dashes=style.dashes,
+                         relType=edge.type, width=1 if edge.derived else 1.5, **label)
+    network.options = _options(len(graph.nodes))
+    return network
+
+
+def _field_html(graph: ViewGraph) -> list[dict[str, Any]]:
+    """The filter form's fields, with each option's checked/selected state decided here."""
+    fields = []
+    for field in graph.form:
+        values = field.value if isinstance(field.value, list) else [field.value]
+        fields.append({
+            "name": field.name, "label": field.label, "kind": field.kind, "value": field.value,
+            "required": field.required, "help": field.help,
+            "options": [{"value": v, "label": label, "checked": v in [str(x) for x in values]}
+                        for v, label in field.options],
+        })
+    return fields
+
+
+def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = False) -> str:
+    """The HTML page of a view. `standalone` for exported files: links then point at `links.base`."""
+    network = build_network(graph)
+    vis_nodes, vis_edges, _heading, _height, _width, options = network.get_network_data()
+    relations = _relations(graph)
+    details = {node.key: _node_details(node, links, relations[node.key]) for node in graph.nodes}
+    edge_details = {
+        f"e{number}": {"type": edge.type, "zh": edge_style(edge.type).zh, "evidence": edge.evidence,
+                       "derived": edge.derived}
+        for number, edge in enumerate(graph.edges)
+    }
+    years = year_colours(node.year for node in graph.nodes) if graph.colour_by == "year" else {}
+    unknown_year = graph.colour_by == "year" and any(n.year is None and n.role == "adopter" for n in graph.nodes)
+    payload = {
+        "view": {**graph.to_json(), "nodes": None, "edges": None},
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "options": json.loads(options),
+        "details": details,
+        "edgeDetails": edge_details,
+    }
+    vis_js, vis_css = vis_assets()
+    return _environment().get_template("view.html").render(
+        graph=graph,
+        fields=_field_html(graph),
+        legend=Markup(legend_html({n.style.label for n in graph.nodes}, years, {e.type for e in graph.edges},
+                                  unknown_year)),
+        legend_css=Markup(LEGEND_CSS),
+        payload=payload,
+        links=links,
+        standalone=standalone,
+        vis_js=vis_js,
+        vis_css=vis_css,
+        font_face=Markup(FONT_FACE),
+    )
+
+
+def render_message(title: str, message: str, links: Links = Links(), status: int = 200) -> str:
+    """A plain page for errors (unknown entity, bad parameter …), styled like the views."""
+    return _environment().get_template("message.html").render(
+        title=title, message=message, links=links, status=status, font_face=Markup(FONT_FACE),
+    )
+
+
+def render_index(data: Mapping[str, Any], links: Links = Links(), query: str = "",
+                 hits: Iterable[Mapping[str, Any]] | None = None) -> str:
+    """The index page: full-text search over names and aliases, and links to every kind of view."""
+    practices = list(data["practices"])
+    categories: dict[str, list[Mapping[str, Any]]] = {}
+    for practice in practices:
+        categories.setdefault(practice.get("category") or "", []).append(practice)
+    classes = [{"label": s.label, "zh": s.zh, "colour": s.colour, "svg": shape_svg(s.shape, s.colour)}
+               for s in NODE_STYLES]
+    return _environment().get_template("index.html").render(
+        categories=categories,
+        regions=list(data["regions"]),
+        queries=list(data["queries"]),
+        links=links,
+        query=query,
+        hits=list(hits) if hits is not None else None,
+        classes=classes,
+        class_svgs={c["label"]: Markup(c["svg"]) for c in classes},
+        font_face=Markup(FONT_FACE),
+        legend_css=Markup(LEGEND_CSS),
+    )
 
 
 def render_graph(
     nodes: Iterable[Mapping[str, Any]],
     edges: Iterable[Mapping[str, Any]],
     title: str,
-    height: str = "800px",
+    height: str = "800px",  # kept for callers of the first version; the page sizes the canvas itself
 ) -> str:
-    """HTML for a graph; every node shows its Chinese name, its class by colour/shape, and a tooltip."""
-    network = Network(height=height, width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    classes: set[str] = set()
-    node_keys: set[str] = set()
-    for node in nodes:
-        cls, colour, shape = style_for(node.get("labels") or [])
-        classes.add(cls)
-        node_keys.add(node["key"])
-        tooltip = f"{node.get('name') or node['key']}\n{cls}"
-        network.add_node(node["key"], label=node.get("name") or node["key"], color=colour, shape=shape, title=tooltip)
-    for edge in edges:
-        if edge["source"] in node_keys and edge["target"] in node_keys:
-            network.add_edge(edge["source"], edge["target"], title=edge["type"], label=edge["type"], arrows="to")
-    network.toggle_physics(True)
-    page = network.generate_html(notebook=False)
-    header = f"<style>{LEGEND_CSS}</style><h2 style='font:18px sans-serif'>{html.escape(title)}</h2>"
-    header += legend_html(classes)
-    return page.replace("<body>", "<body>" + header, 1)
+    """HTML for plain {key, name, labels} nodes and {source, target, type} edges (no evidence)."""
+    node_list = [ViewNode.from_row(dict(node)) for node in nodes]
+    graph = ViewGraph(view="graph", title=title, nodes=node_list,
+                      edges=[ViewEdge.from_row(dict(edge)) for edge in edges], total=len(node_list),
+                      max_nodes=max(len(node_list), 1))
+    return render_view(graph.finish())

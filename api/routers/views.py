@@ -1,19 +1,141 @@
-"""HTML views (pyvis, all assets inlined so they work offline)."""
+"""Interactive HTML views (pyvis, all assets inlined so they work offline) and their data as JSON.
+
+Every view answers `?format=json` with exactly what the page draws (nodes, edges, total, drawn …).
+Errors are pages too: an unknown entity is a 404 page, a bad parameter a 422 page.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from collections.abc import Callable
+from typing import Any, Literal
 
-from queries import public_queries
-from visualizations.render import render_graph
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from neo4j.exceptions import ClientError
+
+from api.errors import BadParameter, NotFound
+from api.named import run_named
+from visualizations.model import DEFAULT_MAX_NODES, MAX_MAX_NODES, Links, ViewGraph
+from visualizations.render import render_index, render_message, render_view
+from visualizations.style import node_style
+from visualizations.views import (
+    QUERY_VIEW_RESERVED,
+    Runner,
+    ViewNotFound,
+    entity_view,
+    index_data,
+    overview_view,
+    practice_view,
+    query_view,
+    region_view,
+)
 
 router = APIRouter(tags=["views"])
 
+Format = Literal["html", "json"]
+FormatQuery = Query("html", description="`json` returns what the page draws: nodes, edges, total, drawn, truncated")
+MaxNodes = Query(DEFAULT_MAX_NODES, ge=1, le=MAX_MAX_NODES,
+                 description="size limit: above it the view draws the first N nodes and says so")
+_PAGE = {200: {"content": {"text/html": {}}, "description": "an HTML page (or JSON with format=json)"}}
 
-@router.get("/views/overview", response_class=HTMLResponse, summary="The best-connected entities as a graph")
-def overview(request: Request, limit: int = Query(200, ge=1, le=2000, examples=[200])) -> HTMLResponse:
-    query = public_queries()["overview"]
-    rows = request.app.state.db.read(query.text, **query.bind({"limit": limit}))
-    row = rows[0] if rows else {"nodes": [], "edges": []}
-    return HTMLResponse(render_graph(row["nodes"], row["edges"], title="ukg — overview"))
+
+def _runner(request: Request) -> Runner:
+    return lambda name, params: run_named(request, name, **params)
+
+
+def _links(request: Request) -> Links:
+    return Links(base=str(request.scope.get("root_path") or "").rstrip("/"))
+
+
+def _respond(request: Request, fmt: str, build: Callable[[Runner, Links], ViewGraph]) -> Response:
+    links = _links(request)
+    try:
+        graph = build(_runner(request), links)
+    except ViewNotFound as error:
+        if fmt == "json":
+            raise NotFound(str(error)) from error
+        return HTMLResponse(render_message("找不到 · Not found", str(error), links, 404), status_code=404)
+    except (BadParameter, ClientError) as error:
+        message = str(error) if isinstance(error, BadParameter) else f"the query cannot run: {error.message}"
+        if fmt == "json":
+            raise BadParameter(message) from error
+        return HTMLResponse(render_message("参数有误 · Bad parameter", message, links, 422), status_code=422)
+    if fmt == "json":
+        return JSONResponse(graph.to_json())
+    return HTMLResponse(render_view(graph, links))
+
+
+@router.get("/", include_in_schema=False)
+def root(request: Request) -> RedirectResponse:
+    return RedirectResponse(_links(request).index())
+
+
+@router.get("/views", include_in_schema=False)
+@router.get("/views/", response_class=HTMLResponse, summary="Index of the views, with full-text search")
+def index(request: Request, q: str | None = Query(None, description="search text (also searched live by the page)")
+          ) -> HTMLResponse:
+    links = _links(request)
+    run = _runner(request)
+    hits = None
+    if q and q.strip():
+        try:
+            rows = run("search", {"q": q.strip(), "limit": 30})
+        except ClientError:
+            rows = []
+        hits = [{**row, "class": node_style(row["labels"]).label, "classZh": node_style(row["labels"]).zh}
+                for row in rows]
+    return HTMLResponse(render_index(index_data(run), links, query=q or "", hits=hits))
+
+
+@router.get("/views/overview", response_class=HTMLResponse, responses=_PAGE,
+            summary="The best-connected entities as a graph")
+def overview(request: Request, limit: int = Query(200, ge=1, le=MAX_MAX_NODES, examples=[200]),
+             format: Format = FormatQuery) -> Response:
+    return _respond(request, format, lambda run, links: overview_view(run, limit, links))
+
+
+@router.get("/views/entity/{key:path}", response_class=HTMLResponse, responses=_PAGE,
+            summary="An entity with its neighbours to depth 1–2, filterable by relationship type")
+def entity(
+    request: Request,
+    key: str = Path(..., examples=["practice/craftsman-school"]),
+    depth: int = Query(1, ge=1, le=2),
+    types: list[str] | None = Query(None, description="relationship types (repeat or comma-separate)",
+                                    examples=["ADOPTS,COVERS"]),
+    max_nodes: int = MaxNodes,
+    format: Format = FormatQuery,
+) -> Response:
+    return _respond(request, format, lambda run, links: entity_view(run, key, depth, types, max_nodes, links))
+
+
+@router.get("/views/practice/{practice_id}", response_class=HTMLResponse, responses=_PAGE,
+            summary="A practice with every adopter, coloured by year of first evidence, grouped by city")
+def practice(
+    request: Request,
+    practice_id: str = Path(..., examples=["craftsman-school"]),
+    expand: bool = Query(False, description="include the narrower concepts and their adopters"),
+    max_nodes: int = MaxNodes,
+    format: Format = FormatQuery,
+) -> Response:
+    return _respond(request, format, lambda run, links: practice_view(run, practice_id, expand, max_nodes, links))
+
+
+@router.get("/views/region/{place:path}", response_class=HTMLResponse, responses=_PAGE,
+            summary="A city or county with its carriers, unions, party-building links and practices")
+def region(
+    request: Request,
+    place: str = Path(..., examples=["湖州市"]),
+    practices: bool = Query(True, description="include the practices the organisations adopt"),
+    party: bool = Query(True, description="include party organisations linked by party building"),
+    max_nodes: int = MaxNodes,
+    format: Format = FormatQuery,
+) -> Response:
+    return _respond(request, format,
+                    lambda run, links: region_view(run, place, practices, party, max_nodes, links))
+
+
+@router.get("/views/query/{name}", response_class=HTMLResponse, responses=_PAGE,
+            summary="Any named query's result drawn as a graph; its parameters go in the query string")
+def named_query(request: Request, name: str, max_nodes: int = MaxNodes, format: Format = FormatQuery) -> Response:
+    given: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in QUERY_VIEW_RESERVED}
+    return _respond(request, format, lambda run, links: query_view(run, name, given, max_nodes, links))

@@ -8,12 +8,22 @@ called by the pipeline.
 
 from __future__ import annotations
 
-from graph_loader.extract import rel_people, rel_practices, rel_programs, rel_structure
+from graph_loader.extract import (
+    rel_brands,
+    rel_events,
+    rel_people,
+    rel_places,
+    rel_practices,
+    rel_programs,
+    rel_spread,
+    rel_structure,
+)
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.brands import find_brands
 from graph_loader.extract.carriers import find_carriers
 from graph_loader.extract.context import ArticleContext, build_context
-from graph_loader.extract.lexicon import ADMIN_AREA, BRAND, CARRIER, PERSON
+from graph_loader.extract.events import find_events, find_venues
+from graph_loader.extract.lexicon import ADMIN_AREA, BRAND, CARRIER, EVENT, HONOR, PERSON, POLICY
 from graph_loader.extract.others import find_others
 from graph_loader.extract.party import find_party
 from graph_loader.extract.persons import find_persons
@@ -23,6 +33,7 @@ from graph_loader.records import Article, ArticleExtraction, NormalizedDocument
 
 ENTITY_FAMILIES = (
     find_unions, find_party, find_others, find_carriers, find_persons, find_brands, find_places,
+    find_events, find_venues,
 )
 RELATION_FAMILIES = (
     rel_structure.covers,
@@ -31,8 +42,15 @@ RELATION_FAMILIES = (
     rel_people.positions,
     rel_people.authorship,
     rel_practices.adoptions,
-    rel_practices.brand_relations,
+    rel_brands.brand_relations,
     rel_programs.participations,
+    rel_spread.spread_claims,
+    rel_places.locations,
+    rel_events.honours,
+    rel_events.events,
+    rel_events.policies,
+    rel_events.partners,
+    rel_events.memberships,
 )
 
 
@@ -47,7 +65,7 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Carriers, places and persons may sit inside organisation names; organisations may not
     overlap each other (the longer wins), and a brand hides nothing but persons inside it."""
-    nested_ok = {CARRIER, ADMIN_AREA}
+    nested_ok = {CARRIER, ADMIN_AREA, HONOR, EVENT, POLICY}
     orgs = sorted((m for m in mentions if m.type not in nested_ok | {PERSON, BRAND}),
                   key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
@@ -61,7 +79,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     carriers = [m for m in mentions if m.type == CARRIER and not any(
         b.start <= m.start and m.end <= b.end for b in brands)]
     places = [m for m in mentions if m.type == ADMIN_AREA]
-    return kept + brands + persons + carriers + places
+    events = [m for m in mentions if m.type in (HONOR, EVENT, POLICY)]
+    return kept + brands + persons + carriers + places + events
 
 
 def find_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:

@@ -86,6 +86,7 @@ class Gazetteer:
                     # A district's short form (余杭, 萧山) is kept only after its city's name or
                     # when distinctive; 西湖/南湖/江北 are also lakes and other cities' districts.
                     self._add_form(city.removesuffix("市") + short, place)
+                    self._add_form(city.removesuffix("市") + unit, place)  # 杭州余杭区
                     if short not in {"西湖", "南湖", "江北", "滨江", "普陀", "上城", "下城", "城区"}:
                         self._add_form(short, place)
 
@@ -166,9 +167,16 @@ def find_towns(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(街道|镇)", text):
         start, _ = name_start(text, m.start(2), max_len=4)
+        # a place written just before the town (下城区天水街道, 洞头区北岙街道) is not part of it
+        wide = text[max(0, start - 4):m.start(2)]
+        places = [p for p in gazetteer().find(wide) if p.end > len(wide) - (m.start(2) - start)]
+        if places and places[-1].end < len(wide):
+            start = m.start(2) - (len(wide) - places[-1].end)
         core = text[start:m.start(2)]
         county, city, used = gazetteer().parse_prefix(core)
         core = core[used:]
+        if len(core) == 4:
+            core = core[2:]  # 宣传湖滨街道: town names are two or three characters
         while core and core[0] in "区县市的办传向在到由":
             core = core[1:]
         if len(core) < 2 or core[-1] in "小城乡村" or core in _NOT_TOWNS:

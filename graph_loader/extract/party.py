@@ -46,6 +46,10 @@ def find_party(text: str) -> list[Mention]:
             continue
         if suffix in _LEVEL_COMMITTEES and text[m.end():m.end() + 1] in "员旧":
             continue  # 温州市委员会 (a youth-league committee), 区委旧址
+        if core.startswith("共青团") or (len(core) == 1 and core not in _GENERIC_CORES):
+            continue  # 共青团温州市委员会 is a mass organisation; 委党组, 小镇委: fragments
+        if suffix in _LEVEL_COMMITTEES and not core.startswith("中共"):
+            continue  # 江北区委, 乐清市委: a territorial committee, not a body that builds a union
         generic = core in _GENERIC_CORES or (suffix in _LEVEL_COMMITTEES and not core)
         if suffix == "党组" and not core:
             continue

@@ -22,6 +22,7 @@ def _grammar() -> dict:
     g["surname_set"] = set(g["surnames"])
     g["not_names"] = set(g["not_names"])
     g["after_set"] = set(g["after_name"])
+    g["after_words"] = set(g.get("after_words", []))
     g["title_re"] = re.compile("|".join(sorted(map(re.escape, g["titles"]), key=len, reverse=True)))
     roles = sorted(g["byline_roles"], key=len, reverse=True)
     role_alt = "|".join(map(re.escape, roles))
@@ -51,6 +52,11 @@ def name_at(text: str, pos: int, strict: bool = True) -> str:
         return ""
     if len(chars) == 2 and (chars[1] in g["after_set"] or text[pos:pos + sl + 2] in g["not_names"]):
         chars = chars[:1]
+        if text[pos + sl + 2:pos + sl + 4] in g["after_words"]:
+            chars = [text[pos + sl], text[pos + sl + 1]]  # 张兆都参加: 都 is part of the name
+    elif len(chars) == 2 and text[pos + sl + 1:pos + sl + 3] in g["after_words"]:
+        chars = chars[:1]  # 鲁勇出席
+        strict = False
     if len(chars) == 1 and strict and pos + sl + 1 < len(text) and _CJK.match(text[pos + sl + 1]) \
             and text[pos + sl + 1] not in g["after_set"]:
         # a two-character name must be followed by a break or a word that ends names

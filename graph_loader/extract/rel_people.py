@@ -12,46 +12,88 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import AUTHORED, HOLDS_POSITION, ORGANIZATION_TYPES, PERSON, person_grammar
+from graph_loader.extract.lexicon import (
+    AUTHORED,
+    HOLDS_POSITION,
+    ORGANIZATION_TYPES,
+    PERSON,
+    UNION,
+    person_grammar,
+)
 
 
 @functools.cache
 def _title_end_re() -> re.Pattern[str]:
     titles = sorted(person_grammar()["titles"], key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, titles)) + ")$")
+    return re.compile("(" + "|".join(map(re.escape, titles)) + r")\s*$")
+
+
+@functools.cache
+def _title_start_re() -> re.Pattern[str]:
+    titles = sorted(person_grammar()["titles"], key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, titles)) + ")")
+
+
+_TAKES = re.compile(r"^\s*(?:担任|当选为?|兼任|出任|任)了?")
+_ELECTED = re.compile(r"^\s*(?:为|担任|当选为?)(?:新一届)?(常务副主席|专职副主席|副主席|主席)")
 
 
 def positions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """Posts before a name (<org><title>、<org><title><name>, 全总副主席、书记处书记<name>) and after
+    it (<name>担任<org><title>; 选举<name>为主席 → the union the sentence is about)."""
     out: list[RelMention] = []
+    text = ctx.text
     orgs = [m for m in mentions if m.type in ORGANIZATION_TYPES and m.name and not m.drop]
     by_end: dict[int, Mention] = {}
     for m in orgs:
         if m.end not in by_end or by_end[m.end].start > m.start:
             by_end[m.end] = m
-    for person in (m for m in mentions if m.type == PERSON and "title_start" in m.props):
+    seen: set[tuple[int, str]] = set()
+
+    def emit(person: Mention, org: Mention, titles: list[str], start: int, end: int) -> None:
+        if (person.start, org.name) in seen:
+            return
+        seen.add((person.start, org.name))
+        span = Sentence(start, end, text[start:end])
+        title = "、".join(reversed(titles))
+        out.append(relate(ctx, mentions, HOLDS_POSITION, person, org, span, title=title))
+
+    for person in (m for m in mentions if m.type == PERSON and not m.props.get("role")):
         pos = person.start
-        text = ctx.text
-        sentence = ctx.sentence_at(person.start)
-        for _ in range(4):
-            t = _title_end_re().search(text[max(0, pos - 10):pos])
-            if not t:
-                break
-            title = t.group(1)
-            tstart = pos - len(title)
-            org = by_end.get(tstart)
-            if org is not None:
-                span = Sentence(org.start, person.end, text[org.start:person.end])
-                out.append(relate(ctx, mentions, HOLDS_POSITION, person, org, span, title=title))
-                pos = org.start
-            else:
-                pos = tstart
-            if pos > 0 and text[pos - 1] in "、，,":
-                pos -= 1
-            elif org is None:
+        titles: list[str] = []
+        for _ in range(8):
+            t = _title_end_re().search(text[max(0, pos - 12):pos])
+            if t:
+                titles.append(t.group(1))
+                pos -= len(t.group(1))
+                org = by_end.get(pos)
+                if org is not None:
+                    emit(person, org, titles, org.start, person.end)
+                    titles = []
+                    pos = org.start
                 continue
-            else:
-                break
-        del sentence
+            if pos > 0 and text[pos - 1] in "、，," and (titles or pos < person.start):
+                pos -= 1
+                continue
+            break
+        # after the name: <name>担任<org><title> / 选举<name>为主席
+        after = text[person.end:person.end + 30]
+        took = _TAKES.match(after)
+        if took:
+            org = next((o for o in orgs if o.start == person.end + took.end()), None)
+            if org is not None:
+                t = _title_start_re().match(text, org.end)
+                if t:
+                    emit(person, org, [t.group(1)], person.start, t.end())
+                    continue
+        elected = _ELECTED.match(after)
+        if elected and re.search(r"(选举|推选|选出|当选)", text[max(0, person.start - 20):person.start]):
+            sentence = ctx.sentence_at(person.start)
+            unions = [o for o in orgs if o.type == UNION and sentence.start <= o.start < person.start]
+            target = unions[-1] if unions else ctx.main_union
+            if target is not None:
+                emit(person, target, [elected.group(1)], min(target.start, person.start),
+                     person.end + elected.end())
     return out
 
 

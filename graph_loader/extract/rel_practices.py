@@ -8,8 +8,9 @@ the sentence, else the union the article is about.
 
 from __future__ import annotations
 
+from graph_loader.dates import stated_date
 from graph_loader.extract.actors import actor, is_plan, relate
-from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.lexicon import (
@@ -35,6 +36,12 @@ def _masked(mentions: list[Mention], start: int, end: int) -> bool:
     return any(m.start <= start and end <= m.end and m.type in names for m in mentions)
 
 
+def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None:
+    """The year the sentence states for the fact at pos (`2019年…创办`), for ADOPTS.year."""
+    found = stated_date(sentence.text, pos - sentence.start, ctx.article.date)
+    return int(found.value[:4]) if found else None
+
+
 def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     lex = practice_lexicon()
     needs = practice_rules().get("needs_context", {})
@@ -51,12 +58,13 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
                 words = needs.get(pid)
                 if words and not any(w in sentence.text for w in words):
                     continue
-                out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue)))
+                out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
+                                  year=stated_year(ctx, sentence, a)))
     main = ctx.main_union
     if main is not None and main.props.get("form") in JOINT_FORMS:
         sentence = ctx.sentence_at(main.start)
         out.append(relate(ctx, mentions, ADOPTS, main, f"practice:{JOINT}", sentence,
-                          (main.start, main.end, main.surface)))
+                          (main.start, main.end, main.surface), year=stated_year(ctx, sentence, main.start)))
     return out
 
 

@@ -2,9 +2,11 @@
 
 `normalize(source)` runs the repair rules in a fixed order, one small module each, every one
 of which rewrites the text *and* its offset map (see `offsets.py`). Order matters:
-whitespace is made uniform first; marks go before doubling is undone (a mark would break a
-pair); doubling before letter-spacing (`周周 静静` → `周 静` → `周静`); repeated blocks before
-line joining (so a repeated heading is not glued to a paragraph).
+truncation and page marks go first (removing them may leave blanks, and a mark would break
+a doubled pair); then whitespace is made uniform; doubling before letter-spacing
+(`周周 静静` → `周 静` → `周静`); repeated headings before line joining (so a repeated
+heading is not glued to a paragraph); repeated paragraphs both before it (less to join)
+and after it (when a paragraph broken over lines can be compared whole).
 
 The output keeps one paragraph (or heading) per line, separated by a single "\n"; the
 segmenter relies on headings being on their own lines.
@@ -32,14 +34,16 @@ Rule = Callable[[str, array], tuple[str, array, list[RepairFlag]]]
 
 # (name, apply) in the order they run.
 RULES: tuple[tuple[str, Rule], ...] = (
-    (whitespace.NAME, whitespace.apply),
     (truncation.NAME, truncation.apply),
     (marks.NAME, marks.apply),
+    (whitespace.NAME, whitespace.apply),
     (width.NAME, width.apply),
     (doubled.NAME, doubled.apply),
     (spacing.NAME, spacing.apply),
     (repeats.NAME, repeats.apply),
+    (repeats.PARAGRAPHS_NAME, repeats.apply_paragraphs),
     (joining.NAME, joining.apply),
+    (repeats.PARAGRAPHS_NAME, repeats.apply_paragraphs),
 )
 
 __all__ = ["RULES", "normalize", "normalize_text", "OffsetMap"]

@@ -42,6 +42,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"))
 MIN_BIGRAM = 4  # other occurrences of the cross-break bigram needed to call it a cut word
 LONG_LINE = 50  # display columns beyond which a line with commas is body text
+LONG_FRAGMENT = 24  # chars beyond which a line without punctuation is not a heading
+TITLE_LOOKAHEAD = 3  # title lines that may stand between a report heading and its lead
 BIGRAM_SAMPLE = 2_000_000  # chars of the document used for bigram statistics
 MIN_COLUMN_LINES = 20
 MAX_TITLE_LINES = 2
@@ -119,10 +121,16 @@ class Paragraph:
         return self.text() if self.length <= 60 else None
 
 
-def should_join(paragraph: Paragraph, nxt: str, after_unit: bool, stats: _Stats) -> bool:
-    """Whether the line `nxt` continues `paragraph`."""
+def should_join(
+    paragraph: Paragraph, nxt: str, after_unit: bool, stats: _Stats, next_is_title: bool = False
+) -> bool:
+    """Whether the line `nxt` continues `paragraph`.
+
+    `next_is_title` says that `nxt` heads a news report (a by-line or lead follows it
+    within a few short lines), so it must stay a line of its own.
+    """
     last = paragraph.last_line
-    if ends_sentence(last) or not nxt:
+    if ends_sentence(last) or not nxt or next_is_title:
         return False
     short = paragraph.short_text()
     if short is not None and kinds.is_structural(short):
@@ -137,6 +145,8 @@ def should_join(paragraph: Paragraph, nxt: str, after_unit: bool, stats: _Stats)
         return True
     if paragraph.width >= LONG_LINE and paragraph.clause_commas:
         return True
+    if not after_unit and not paragraph.spaces and paragraph.length >= LONG_FRAGMENT:
+        return True  # too long for a heading: a sentence cut by the page
     if (
         not paragraph.spaces
         and is_cjk(last[-1])
@@ -169,20 +179,42 @@ def _next_heading_run(run: int, paragraph: Paragraph, column: int | None) -> int
     return run - 1
 
 
+def _title_like(line: str) -> bool:
+    return len(line) <= 40 and not ends_sentence(line) and not _INNER_END.search(line)
+
+
+def _report_titles(lines: list[str]) -> list[bool]:
+    """For each line: is it a title line of a news report (a lead or by-line follows)?"""
+    titles = [False] * len(lines)
+    distance = TITLE_LOOKAHEAD + 1  # title-like lines between here and the next lead
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if kinds.starts_report(line) or kinds.is_byline(line):
+            distance = 0
+            continue
+        if _title_like(line) and distance < TITLE_LOOKAHEAD:
+            titles[index] = True
+            distance += 1
+        else:
+            distance = TITLE_LOOKAHEAD + 1
+    return titles
+
+
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
     matches = list(_LINE.finditer(text))
     widths = [display_width(m.group()) for m in matches if not ends_sentence(m.group())]
     stats = _Stats(text, widths)
+    titles = _report_titles([m.group() for m in matches])
     rewriter = Rewriter(text, offsets)
     paragraph: Paragraph | None = None
     heading_run = 0  # > 0 while the lines just emitted are a unit heading and its title
     previous_end = 0
-    for match in matches:
+    for position, match in enumerate(matches):
         line = match.group()
         if paragraph is None:
             rewriter.skip(match.start())  # leading blank lines
             paragraph = Paragraph(line)
-        elif should_join(paragraph, line, heading_run > 0, stats):
+        elif should_join(paragraph, line, heading_run > 0, stats, titles[position]):
             rewriter.copy(previous_end)
             rewriter.skip(match.start())
             if _ASCII_WORD.match(paragraph.last_line[-1]) and _ASCII_WORD.match(line[0]):

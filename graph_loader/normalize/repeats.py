@@ -7,6 +7,10 @@ alliances). Two cases are repaired, both keeping the first copy:
 - a group of 1–4 consecutive non-empty lines immediately repeated (blank lines ignored);
 - a long line (a paragraph, >= LONG_LINE chars) identical to one seen earlier.
 Short lines repeated at a distance (dates in a chronicle, a by-line) are legitimate.
+
+The first case runs before line joining (a repeated heading must not be glued to a
+paragraph); the second after it (`apply_paragraphs`), when a paragraph broken over several
+lines has become one line and can be compared whole.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from graph_loader.normalize.offsets import Rewriter
 from graph_loader.records import RepairFlag
 
 NAME = "repeats"
+PARAGRAPHS_NAME = "repeated_paragraphs"
 
 MAX_GROUP = 4
 LONG_LINE = 40
@@ -25,21 +30,34 @@ MIN_GROUP_CHARS = 4
 _LINE = re.compile(r"[^\n]+\n*")
 
 
+def _drop(text: str, offsets: array, dropped: list[tuple[int, int]]) -> tuple[str, array, list[RepairFlag]]:
+    if not dropped:
+        return text, offsets, []
+    rewriter = Rewriter(text, offsets)
+    for start, end in sorted(dropped):
+        rewriter.copy(start)
+        rewriter.skip(end)
+    text, offsets = rewriter.finish()
+    if text.endswith("\n"):  # the last line was dropped: no trailing newline
+        rewriter = Rewriter(text, offsets)
+        rewriter.copy(len(text.rstrip("\n")))
+        rewriter.skip(len(text))
+        text, offsets = rewriter.finish()
+    return text, offsets, []
+
+
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
+    """Drop groups of 1–4 lines that repeat the group right before them."""
     kept: list[tuple[str, int, int]] = []  # (line, start, end incl. following newlines)
-    seen_long: set[str] = set()
     dropped: list[tuple[int, int]] = []
     for match in _LINE.finditer(text):
         line = match.group().rstrip("\n")
-        if len(line) >= LONG_LINE:
-            if line in seen_long:
-                dropped.append(match.span())
-                continue
-            seen_long.add(line)
         kept.append((line, match.start(), match.end()))
         for k in range(1, MAX_GROUP + 1):
             if len(kept) < 2 * k:
                 break
+            if kept[-1][0] != kept[-1 - k][0]:
+                continue  # cheap test first: the last line must repeat k lines back
             tail = kept[-k:]
             before = kept[-2 * k : -k]
             if all(a[0] == b[0] for a, b in zip(tail, before, strict=True)) and sum(
@@ -48,12 +66,19 @@ def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
                 dropped.extend((t[1], t[2]) for t in tail)
                 del kept[-k:]
                 break
-    if not dropped:
-        return text, offsets, []
-    dropped.sort()
-    rewriter = Rewriter(text, offsets)
-    for start, end in dropped:
-        rewriter.copy(start)
-        rewriter.skip(end)
-    text, offsets = rewriter.finish()
-    return text, offsets, []
+    return _drop(text, offsets, dropped)
+
+
+def apply_paragraphs(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
+    """Drop long paragraphs identical to an earlier one."""
+    seen: set[str] = set()
+    dropped: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        line = match.group().rstrip("\n")
+        if len(line) < LONG_LINE:
+            continue
+        if line in seen:
+            dropped.append(match.span())
+        else:
+            seen.add(line)
+    return _drop(text, offsets, dropped)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from array import array
 
-from graph_loader.normalize.chars import CJK
+from graph_loader.normalize.chars import CJK, is_cjk
 from graph_loader.normalize.offsets import Rewriter
 from graph_loader.records import RepairFlag
 
 NAME = "spacing"
 
+_TAB = re.compile("\t")
 _SPACED_RUN = re.compile(rf"(?<![{CJK}])[{CJK}](?: [{CJK}](?![{CJK}]))+")
 # Measure words and date/number suffixes that follow a number ("14 家", "2019 年"); a page
 # number before a title ("10 杭州市…" in a table of contents) keeps its space.
@@ -31,6 +32,15 @@ MEASURES = (
 _DIGIT_GAP = re.compile(rf"(?<=[0-9%]) (?=[{MEASURES}])|(?<=[{CJK}]) (?=[0-9])")
 
 
+def _isolated(text: str, index: int) -> bool:
+    """text[index] is a CJK char with no CJK neighbour on either side."""
+    if not 0 <= index < len(text) or not is_cjk(text[index]):
+        return False
+    before = index > 0 and is_cjk(text[index - 1])
+    after = index + 1 < len(text) and is_cjk(text[index + 1])
+    return not before and not after
+
+
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
     rewriter = Rewriter(text, offsets)
     for match in _SPACED_RUN.finditer(text):
@@ -39,6 +49,17 @@ def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
                 rewriter.copy(index)
                 rewriter.skip(index + 1)
     text, offsets = rewriter.finish()
+    if "\t" in text:
+        # A tab between two lone characters is letter-spacing too; any other tab separates
+        # table cells (`姚慧\t徐前`) and becomes an ordinary space.
+        rewriter = Rewriter(text, offsets)
+        for match in _TAB.finditer(text):
+            rewriter.copy(match.start())
+            if _isolated(text, match.start() - 1) and _isolated(text, match.end()):
+                rewriter.skip(match.end())
+            else:
+                rewriter.replace(match.end(), " ")
+        text, offsets = rewriter.finish()
     rewriter = Rewriter(text, offsets)
     for match in _DIGIT_GAP.finditer(text):
         rewriter.copy(match.start())

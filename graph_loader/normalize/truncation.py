@@ -15,7 +15,7 @@ from graph_loader.records import RepairFlag
 
 NAME = "truncation"
 
-_TRUNCATED = re.compile(r"[^\n]*?(\ufffd+) *$", re.MULTILINE)
+_TRUNCATED = re.compile(r"[^\n]*?(\ufffd+)[ \t]*(?=\r?$)", re.MULTILINE)
 _STRAY = re.compile("\ufffd+")
 
 

@@ -15,10 +15,12 @@ from graph_loader.records import RepairFlag
 
 NAME = "whitespace"
 
-_SPACE_CHARS = "\t\u3000\xa0\u2002\u2003\u2009\u000b\u000c"
+# Tabs stay tabs here: they separate table cells (`俞卫平\t姚 慧\t徐 前`), which the spacing
+# rule must not merge; it turns them into spaces once letter-spacing is undone.
+_SPACE_CHARS = "\u3000\xa0\u2002\u2003\u2009\u000b\u000c"
 _ODD_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _CONTROL = re.compile(r"\r\n?|[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
-_BLANKS = re.compile(r"^ +| +$| {2,}", re.MULTILINE)
+_BLANKS = re.compile(r"^[ \t]+|[ \t]+$|[ \t]{2,}", re.MULTILINE)
 
 
 def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
@@ -41,10 +43,11 @@ def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
     for match in _BLANKS.finditer(text):
         start, end = match.span()
         inside = start > 0 and text[start - 1] != "\n" and end < len(text) and text[end] != "\n"
-        if inside:
-            rewriter.copy(start + 1)  # a run of spaces inside a line → one space
-        else:
-            rewriter.copy(start)
+        rewriter.copy(start)
+        if inside:  # a run of blanks inside a line → one (a tab if there is one)
+            kept = start + match.group().index("\t" if "\t" in match.group() else " ")
+            rewriter.skip(kept)
+            rewriter.copy(kept + 1)
         rewriter.skip(end)
     text, offsets = rewriter.finish()
     return text, offsets, []

@@ -22,7 +22,7 @@ _SAFE_SYMBOLS = "＋－％＆＠＃＝／＜＞＿｜～＄＊"
 
 def _table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0xFF10, 0xFF5F):
+    for code in range(0xFF01, 0xFF5F):
         char = chr(code)
         if char.isalnum() or char in _SAFE_SYMBOLS:
             table[code] = unicodedata.normalize("NFKC", char)

@@ -1,0 +1,89 @@
+"""OPERATES (organisation → brand) and INSTANCE_OF (brand → practice).
+
+Why: a brand is run by the organisation that launches it — the union named before it in the
+sentence, else a 团委/管委会 opening the sentence, else the union the article is about — unless
+the sentence only *uses* someone else's platform (运用“杭工e家”APP, 依托“云工益”平台) or plans it.
+What a brand is an instance of comes from its name (书屋 → workers-library, 说法 → legal-aid), the
+venue noun glued to it (“东方e家”党群服务中心) and what the text calls the list it stands in
+(…等品牌志愿者队伍 → volunteer-service), with the more specific reading winning: a 党群/群团 venue
+is a party-mass service centre, not a rest station; a 热线 a rights hotline, not legal aid.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph_loader.extract.actors import actor, is_plan, relate
+from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.brands import instance_hints
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.lexicon import BRAND, INSTANCE_OF, OPERATES, PERSON, brand_grammar, practice_lexicon
+
+_USE_VERB = re.compile(r"(运用|利用|借助|使用|依托|下载|关注|注册)[了好]?$")
+_PLATFORM_AFTER = ("APP", "公众号", "微信公众号", "小程序", "平台", "栏目", "专栏")
+
+
+@functools.cache
+def _overrides() -> list[tuple[re.Pattern[str], set[str], str]]:
+    """(name pattern, practices it replaces, practice it gives) from brands.yaml."""
+    return [(re.compile(o["pattern"]), set(o.get("replaces", [])), o["gives"])
+            for o in brand_grammar().get("instance_overrides", [])]
+
+
+def brand_practices(brand: Mention) -> dict[str, str]:
+    """Practice id → the words that show it, for one brand mention (see module docstring)."""
+    lex = practice_lexicon()
+    name = brand.name or brand.surface
+    after = brand.props.get("after", "")
+    glue = re.match(r"[\u4e00-\u9fffA-Za-z]{0,8}?(服务中心|服务站|驿站|之家|平台|公众号|APP)", after)
+    found: dict[str, str] = {}
+    for _s, _e, cue in lex.find(name + (glue.group(0) if glue else "")):
+        for pid in lex.by_cue[cue]:
+            found.setdefault(pid, cue)
+    for word, pid in instance_hints().items():
+        if word in name:
+            found.setdefault(pid, word)
+    closing = brand.props.get("closing", "")
+    for _s, _e, cue in lex.find(closing):
+        for pid in lex.by_cue[cue]:
+            found.setdefault(pid, cue)
+    for word, pid in brand_grammar().get("closing_hints", {}).items():
+        if word in closing:
+            found.setdefault(pid, word)
+    if after.upper().startswith("APP") or after.startswith(_PLATFORM_AFTER[1:4]):
+        found.setdefault("digital-union-platform", after[:3])
+    text = name + (glue.group(0) if glue else "")
+    for pattern, replaces, gives in _overrides():
+        if pattern.search(text):
+            for pid in replaces:
+                found.pop(pid, None)
+            found.setdefault(gives, pattern.pattern)
+    return found
+
+
+def _only_used(ctx: ArticleContext, mentions: list[Mention], brand: Mention) -> bool:
+    """运用“杭工e家”APP: the clause uses a platform that another body runs."""
+    sentence = ctx.sentence_at(brand.start)
+    start = max(sentence.start, brand.start - 40)
+    clause = re.split(r"[，,。；;]", ctx.text[start:brand.start])[-1]
+    for other in mentions:
+        if other.type == BRAND and other is not brand and other.surface in clause:
+            clause = clause.replace(other.surface, "")
+    clause = re.sub(r"[“”、\s]|APP", "", clause)
+    return bool(_USE_VERB.search(clause))
+
+
+def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    out: list[RelMention] = []
+    for brand in (m for m in mentions if m.type == BRAND and not m.drop):
+        sentence = ctx.sentence_at(brand.start)
+        for pid in brand_practices(brand):
+            cue = (brand.start, brand.end, brand.surface)
+            out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
+        if is_plan(ctx, sentence, brand.start) or _only_used(ctx, mentions, brand):
+            continue
+        doer = actor(ctx, mentions, sentence, brand.start)
+        if doer is not None and doer.type != PERSON:
+            out.append(relate(ctx, mentions, OPERATES, doer, brand, sentence))
+    return out

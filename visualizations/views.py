@@ -1,0 +1,268 @@
+"""The views' data: each builder runs named queries (queries/view_*.cypher …) and returns a ViewGraph.
+
+A builder gets `run(query_name, params) -> rows`, so the API (per request) and `ukg render` (one
+Database) share them. No Cypher here: only named queries with parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from queries import public_queries
+from visualizations.model import (
+    DEFAULT_MAX_NODES,
+    FormField,
+    Links,
+    ViewEdge,
+    ViewGraph,
+    ViewNode,
+)
+from visualizations.style import edge_style
+
+Runner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+VIEWS = ("entity", "practice", "region", "query", "overview")
+# Query-string names the query view keeps for itself; no named query may declare them.
+QUERY_VIEW_RESERVED = ("format", "max_nodes")
+MAX_REFS = 10_000
+
+
+class ViewNotFound(LookupError):
+    """The entity, practice, place or named query a view is about does not exist."""
+
+
+def split_types(types: str | Iterable[str] | None) -> list[str] | None:
+    """Relationship types from `A,B`, repeated parameters, or both; None means every type."""
+    if types is None:
+        return None
+    items = [types] if isinstance(types, str) else list(types)
+    found = [part.strip().upper() for item in items for part in str(item).split(",") if part.strip()]
+    return sorted(set(found)) or None
+
+
+def _max_nodes_field(max_nodes: int) -> FormField:
+    return FormField("max_nodes", "最多节点", "number", max_nodes, help="超过上限时只画前 N 个节点")
+
+
+def entity_view(
+    run: Runner, key: str, depth: int = 1, types: str | Iterable[str] | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+) -> ViewGraph:
+    """An entity with its neighbours to depth 1–2, optionally only along some relationship types."""
+    depth = 2 if depth >= 2 else 1
+    type_list = split_types(types)
+    rows = run("view_entity", {"key": key, "depth": depth, "types": type_list, "limit": max_nodes})
+    if not rows:
+        raise ViewNotFound(f"no entity with key '{key}'")
+    row = rows[0]
+    nodes = [ViewNode.from_row(item, focus=item["key"] == key) for item in row["nodes"]]
+    focus = next(node for node in nodes if node.focus)
+    available = {item["type"]: item["count"] for item in row["available"]}
+    graph = ViewGraph(
+        view="entity",
+        title=focus.name,
+        subtitle=f"{focus.style.zh} · 邻居（深度 {depth}）" + (f" · 关系：{', '.join(type_list)}" if type_list else ""),
+        nodes=nodes,
+        edges=[ViewEdge.from_row(item) for item in row["edges"]],
+        total=row["total"],
+        max_nodes=max_nodes,
+        params={"key": key, "depth": depth, "types": type_list, "max_nodes": max_nodes},
+        form_action=links.entity(key),
+        form=[
+            FormField("depth", "深度", "select", str(depth), [("1", "1 步"), ("2", "2 步")]),
+            FormField(
+                "types", "关系类型", "checkboxes", type_list or [],
+                [(t, f"{edge_style(t).zh or t} {t} ({n})") for t, n in sorted(available.items())],
+                help="不选 = 全部类型",
+            ),
+            _max_nodes_field(max_nodes),
+        ],
+    )
+    if "Practice" in focus.labels or "PracticeCategory" in focus.labels:
+        graph.links.append(("实践视图（采用者按年份、城市）", links.practice(str(focus.props.get("id") or key))))
+    if "Place" in focus.labels:
+        graph.links.append(("地区视图", links.region(key)))
+    if len(nodes) == 1:
+        graph.message = "这个实体在当前筛选下没有相邻实体。" if type_list else "这个实体没有相邻实体。"
+    return graph.finish()
+
+
+def practice_view(
+    run: Runner, practice: str, expand: bool = False, max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+) -> ViewGraph:
+    """A practice concept with every adopter, coloured by year of first evidence and grouped by city."""
+    rows = run("view_practice", {"practice": practice, "expand": expand, "limit": max_nodes})
+    if not rows:
+        raise ViewNotFound(f"no practice or practice category with id '{practice}'")
+    row = rows[0]
+    concepts = [ViewNode.from_row(item, focus=i == 0, role="concept") for i, item in enumerate(row["concepts"])]
+    cities = [ViewNode.from_row(item, role="city") for item in row["cities"]]
+    adopters = [ViewNode.from_row(item, role="adopter") for item in row["adopters"]]
+    city_keys = {city.name: city.key for city in cities}
+    edges = [ViewEdge.from_row(item) for item in row["edges"]]
+    edges += [
+        ViewEdge(adopter.key, city_keys[adopter.city], "IN_CITY", derived=True)
+        for adopter in adopters
+        if adopter.city in city_keys
+    ]
+    focus = concepts[0]
+    narrower = row["narrowerCount"]
+    graph = ViewGraph(
+        view="practice",
+        title=focus.name,
+        subtitle=f"{focus.style.zh} · {row['total']} 个采用组织（按首次证据年份着色，按城市分组）"
+        + (f" · 含 {len(concepts) - 1} 个下位实践" if expand and len(concepts) > 1 else ""),
+        nodes=concepts + cities + adopters,
+        edges=edges,
+        total=len(concepts) + len(cities) + row["total"],
+        max_nodes=max_nodes,
+        colour_by="year",
+        params={"practice": practice, "expand": expand, "max_nodes": max_nodes},
+        form_action=links.practice(practice),
+        form=[
+            FormField("expand", f"包含下位概念（{narrower} 个）", "checkbox", expand,
+                      help="类别：也画出其下位实践及其采用者"),
+            _max_nodes_field(max_nodes),
+        ],
+        links=[("实体视图", links.entity(focus.key))],
+    )
+    if row["total"] == 0:
+        graph.message = f"还没有组织被记录为采用「{focus.name}」。"
+        if narrower and not expand:
+            graph.message += f" 它有 {narrower} 个下位实践：勾选“包含下位概念”可画出它们的采用者。"
+    return graph.finish()
+
+
+def region_view(
+    run: Runner, place: str, practices: bool = True, party: bool = True,
+    max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+) -> ViewGraph:
+    """A city or county with its carriers, organisations, party-building links and practices."""
+    rows = run("view_region", {"place": place, "practices": practices, "party": party, "limit": max_nodes})
+    if not rows:
+        raise ViewNotFound(f"no place '{place}'")
+    row = rows[0]
+    nodes = [ViewNode.from_row(item, focus=item.get("role") == "region") for item in row["nodes"]]
+    focus = nodes[0]
+    counts: dict[str, int] = {}
+    for node in nodes:
+        counts[node.role or ""] = counts.get(node.role or "", 0) + 1
+    graph = ViewGraph(
+        view="region",
+        title=focus.name,
+        subtitle=(f"{focus.style.zh} · 载体 {counts.get('carrier', 0)} · 组织 {counts.get('organization', 0)}"
+                  f" · 党组织 {counts.get('party', 0)} · 实践 {counts.get('practice', 0)}"),
+        nodes=nodes,
+        edges=[ViewEdge.from_row(item) for item in row["edges"]],
+        total=row["total"],
+        max_nodes=max_nodes,
+        params={"place": place, "practices": practices, "party": party, "max_nodes": max_nodes},
+        form_action=links.region(place),
+        form=[
+            FormField("practices", "包含采用的实践", "checkbox", practices),
+            FormField("party", "包含党建联系（党组织）", "checkbox", party),
+            _max_nodes_field(max_nodes),
+        ],
+        links=[("实体视图", links.entity(focus.key))],
+    )
+    if len(nodes) == 1:
+        graph.message = "图中还没有位于这个地区的载体或组织。"
+    return graph.finish()
+
+
+def collect_refs(params: Mapping[str, Any], rows: Any) -> list[str]:
+    """Entity keys and concept ids named in a query's parameters and result, in order of appearance."""
+    refs: dict[str, None] = {}
+
+    def add(value: Any) -> None:
+        if isinstance(value, str) and value and len(refs) < MAX_REFS:
+            refs.setdefault(value, None)
+
+    for value in params.values():
+        for item in value if isinstance(value, list) else [value]:
+            add(item)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Mapping):
+            if isinstance(value.get("key"), str):
+                add(value["key"])
+            elif isinstance(value.get("id"), str):
+                add(value["id"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(rows)
+    return list(refs)
+
+
+def query_fields(name: str, given: Mapping[str, Any]) -> list[FormField]:
+    """Form fields for a named query's parameters, filled with the given values."""
+    fields = []
+    for param in public_queries()[name].params:
+        value = given.get(param.name)
+        if param.type == "bool":
+            checked = str(value).lower() in {"true", "1", "yes"} if value is not None else bool(param.default)
+            fields.append(FormField(param.name, param.name, "checkbox", checked, help=param.description))
+        else:
+            shown = value if value is not None else ("" if param.default is None else param.default)
+            if isinstance(shown, list):
+                shown = ",".join(shown)
+            fields.append(FormField(param.name, param.name, "text", shown, required=param.required,
+                                    help=f"{param.type} — {param.description}"))
+    return fields
+
+
+def query_view(
+    run: Runner, name: str, given: Mapping[str, Any], max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+) -> ViewGraph:
+    """Any named query's result as a graph: the entities it names and the relationships among them."""
+    query = public_queries().get(name)
+    if query is None:
+        raise ViewNotFound(f"no named query '{name}'")
+    given = {k: v for k, v in given.items() if k not in QUERY_VIEW_RESERVED and v not in (None, "")}
+    graph = ViewGraph(
+        view="query",
+        title=f"查询 {name}",
+        subtitle=query.description,
+        max_nodes=max_nodes,
+        params={"name": name, "parameters": dict(given), "max_nodes": max_nodes},
+        form_action=links.query(name),
+        form=[*query_fields(name, given), _max_nodes_field(max_nodes)],
+    )
+    missing = [param.name for param in query.params if param.required and param.name not in given]
+    if missing:
+        graph.message = f"请填写必填参数：{', '.join(missing)}。"
+        return graph.finish()
+    rows = run(name, dict(given))
+    refs = collect_refs(given, rows)
+    sub = run("view_subgraph", {"refs": refs, "limit": max_nodes})[0] if refs else {"total": 0, "nodes": [],
+                                                                                     "edges": []}
+    graph.nodes = [ViewNode.from_row(item) for item in sub["nodes"]]
+    graph.edges = [ViewEdge.from_row(item) for item in sub["edges"]]
+    graph.total = sub["total"]
+    if not graph.nodes:
+        graph.message = f"查询返回 {len(rows)} 行，其中没有可画出的实体。"
+    return graph.finish()
+
+
+def overview_view(run: Runner, limit: int = 200, links: Links = Links()) -> ViewGraph:
+    """The best-connected entities (the `overview` named query) drawn like a query view."""
+    graph = query_view(run, "overview", {"limit": limit}, max_nodes=max(limit, 1), links=links)
+    graph.view = "overview"
+    graph.title = "概览：连接最多的实体"
+    graph.form_action = links.overview()
+    graph.form = [FormField("limit", "实体数", "number", limit)]
+    return graph
+
+
+def index_data(run: Runner) -> dict[str, Any]:
+    """What the index page lists: practices (with adopter counts), regions, and the named queries."""
+    return {
+        "practices": run("practices", {}),
+        "regions": run("regions", {}),
+        "queries": [(q.name, q.description, any(p.required for p in q.params)) for q in public_queries().values()],
+    }
