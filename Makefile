@@ -5,7 +5,7 @@ UKG    := $(VENV)/bin/ukg
 PYTEST := $(VENV)/bin/pytest
 STAMP  := $(VENV)/.installed
 
-.PHONY: install launcher run build serve stop test lint bench clean
+.PHONY: install launcher run build serve stop browser test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,20 @@ stop:
 
 ## Set up and run every test. tests/conftest.py starts a throwaway Neo4j on a free port with its own
 ## data folder and stops it at the end, pass or fail.
-test: install
+test: install browser
 	$(PYTEST) -q
+
+## Headless Chromium and a CJK font for tests/test_browser.py (apt-get, as root, only when missing).
+## Without them the browser tests are skipped with the reason.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk; \
+	  else \
+	    echo "browser: chromium or a CJK font is missing and cannot be installed here (needs root and apt-get);" \
+	         "the browser tests will be skipped"; \
+	  fi; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -158,7 +158,13 @@ def evidence_date(quote: str, practice: str, article_date: str) -> tuple[str, st
 
 def _evidence_refs(evidence: Iterable[Mapping[str, Any]], practice: str) -> tuple[EvidenceRef, ...]:
     refs = []
+    seen: set[tuple[str, str, int, int]] = set()
     for ev in evidence:
+        span = (str(ev.get("docId") or ""), str(ev.get("articleId") or ""), int(ev.get("rawStart") or 0),
+                int(ev.get("rawEnd") or 0))
+        if span in seen:  # one sentence quoted twice in an article is one piece of evidence
+            continue
+        seen.add(span)
         article_date = str(ev.get("date") or "")
         date, basis, phrase = evidence_date(str(ev.get("quote") or ""), practice, article_date)
         refs.append(EvidenceRef(

@@ -188,56 +188,69 @@ def _edges(adoptions: Adoptions, alpha: float, min_weight: int) -> tuple[list[Pr
             expected=round(sum(qs[pair]), 4), p_value=p, q_value=q,
             mean_lag=round(sum(lags[pair]) / weight, 3), significant=weight >= min_weight and q <= alpha,
         ))
-    return _mark_direct(edges, adoptions, min_weight), len(family)
+    return _mark_direct(edges, adoptions, alpha, min_weight), len(family)
 
 
-def _cover_gain(edge: PrecedenceEdge, adoptions: Adoptions, done: set[str]) -> tuple[int, float, float, str]:
-    """Sort key of a source in the cover: most new adoptions, then shorter lag, smaller p."""
-    new = [p for p in edge.practices if p not in done]
-    lag = sum(adoptions[p][edge.target] - adoptions[p][edge.source] for p in new) / len(new) if new else 99.0
-    return (-len(new), lag, edge.p_value, edge.source)
+def _cover_gain(source: str, target: str, kept: list[str], adoptions: Adoptions,
+                done: set[str]) -> tuple[int, float, str]:
+    """Sort key of a source in the cover: most new adoptions explained, then the shorter lag."""
+    new = [p for p in kept if p not in done]
+    lag = sum(adoptions[p][target] - adoptions[p][source] for p in new) / len(new) if new else 99.0
+    return (-len(new), lag, source)
 
 
-def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, min_weight: int) -> list[PrecedenceEdge]:
+def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float,
+                 min_weight: int) -> list[PrecedenceEdge]:
     """Which significant edges are direct: relay pruning, then a greedy cover per target."""
     sig = {(e.source, e.target): e for e in edges if e.significant}
     out_of: dict[str, set[str]] = defaultdict(set)
     for a, b in sig:
         out_of[a].add(b)
     # 1. relays: a practice of A → C is relayed when some B with significant A → B and B → C
-    #    adopted it strictly between A and C; an edge needs min_weight unrelayed practices.
-    unrelayed: dict[tuple[str, str], list[str]] = {}
+    #    adopted it strictly between A and C.
+    kept: dict[tuple[str, str], list[str]] = {}
+    relayed: dict[tuple[str, str], set[str]] = defaultdict(set)
     relayed_by: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (a, c), e in sig.items():
         middles = [b for b in out_of[a] if (b, c) in sig]
-        kept = []
+        kept[(a, c)] = []
         for practice in e.practices:
             times = adoptions[practice]
             relays = [b for b in middles if b in times and times[a] < times[b] < times[c]]
             relayed_by[(a, c)].update(relays)
-            if not relays:
-                kept.append(practice)
-        unrelayed[(a, c)] = kept
+            if relays:
+                relayed[(a, c)].add(practice)
+            else:
+                kept[(a, c)].append(practice)
     # 2. cover: each target's adoptions are explained by as few sources as possible (NetInf's
-    #    greedy choice under a step transmission model): the source preceding most unexplained
-    #    adoptions first (ties: shorter mean lag, smaller p-value); a source must explain
-    #    min_weight adoptions that no chosen source explains.
+    #    greedy choice under a step transmission model): the source preceding most unexplained,
+    #    unrelayed adoptions first (ties: shorter mean lag). It is kept when it explains at
+    #    least min_weight of them and that is still significant (p <= alpha) on the practices
+    #    both adopted that no chosen source or relay explains; else the next source is tried.
+    share = {practice: _precede_share(list(times.values())) for practice, times in adoptions.items()
+             if len(times) > 1}
     explained_by: dict[tuple[str, str], int] = {}
-    by_target: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for pair, kept in unrelayed.items():
-        if len(kept) >= min_weight:
-            by_target[pair[1]].append(pair)
-    for pairs in by_target.values():
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for (a, c), practices in kept.items():
+        if len(practices) >= min_weight:
+            by_target[c].append(a)
+    for target, sources in by_target.items():
         done: set[str] = set()
-        remaining = list(pairs)
+        remaining = list(sources)
         while remaining:
-            best = min(remaining, key=lambda pair: _cover_gain(sig[pair], adoptions, done))
-            new = [p for p in sig[best].practices if p not in done]
+            best = min(remaining,
+                       key=lambda src: _cover_gain(src, target, kept[(src, target)], adoptions, done))
+            remaining.remove(best)
+            new = [p for p in kept[(best, target)] if p not in done]
             if len(new) < min_weight:
                 break
-            explained_by[best] = len(new)
+            pair = (best, target)
+            residual = [share[p] for p, times in adoptions.items()
+                        if best in times and target in times and p not in done and p not in relayed[pair]]
+            if tail_probability(residual, len(new)) > alpha:
+                continue
+            explained_by[pair] = len(new)
             done.update(new)
-            remaining.remove(best)
     marked = []
     for e in edges:
         pair = (e.source, e.target)

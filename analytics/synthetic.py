@@ -31,7 +31,7 @@ CITIES: dict[str, tuple[tuple[str, str, str, str], ...]] = {
     "温州市": (("鹿城区", "瓯江", "商圈", "总工会"), ("瑞安市", "云江", "小镇", "工会联合会")),
     "湖州市": (("南浔区", "丝韵", "小镇", "工会联合会"), ("德清县", "莫溪", "园区", "联合工会")),
     "嘉兴市": (("南湖区", "禾兴", "商圈", "总工会"), ("桐乡市", "梧桐", "小镇", "工会联合会")),
-    "绍兴市": (("柯桥区", "纺都", "小镇", "工会联合会"), ("诸暨市", "珠乡", "园区", "联合工会")),
+    "绍兴市": (("柯桥区", "轻纺", "小镇", "工会联合会"), ("诸暨市", "珠乡", "园区", "联合工会")),
     "金华市": (("义乌市", "商城", "园区", "联合工会"), ("东阳市", "木雕", "小镇", "工会联合会")),
     "台州市": (("黄岩区", "模塑", "小镇", "工会联合会"), ("温岭市", "泵业", "园区", "联合工会")),
     "衢州市": (("柯城区", "橘乡", "小镇", "工会联合会"), ("江山市", "木门", "园区", "联合工会")),
@@ -51,29 +51,29 @@ INNOVATORS = ("杭州市", "宁波市", "温州市")
 # practice id → what a union does (the cue word in it) and what follows, in the texts' words.
 # Cue words are unambiguous (one practice each) and need no extra context.
 PRACTICE_TEXT: dict[str, tuple[str, str]] = {
-    "craftsman-school": ("开设“工匠学堂”", "邀请技术骨干定期为一线职工授课"),
-    "innovation-studio": ("建成劳模创新工作室", "组织技术能手开展攻关"),
-    "workers-library": ("建成职工书屋", "藏书两千余册"),
-    "mothers-room": ("设立妈咪暖心小屋", "为哺乳期女职工提供便利"),
-    "rest-station": ("建成爱心驿站", "为环卫工人等户外劳动者提供歇脚、饮水的地方"),
-    "collective-wage-bargaining": ("开展行业工资集体协商", "协议覆盖企业三十余家"),
-    "online-enrollment": ("推行扫码入会", "新入会职工三百余名"),
-    "mental-health": ("设立心理咨询室", "聘请专业咨询师每周坐班"),
-    "apprenticeship": ("推行师带徒制度", "结成师徒对子四十对"),
-    "skills-competition": ("举办技能比武", "两百余名职工同台竞技"),
-    "child-care": ("开办职工子女暑托班", "解决双职工家庭的后顾之忧"),
-    "recuperation": ("组织一线职工疗休养", "首批八十名职工参加"),
-    "workplace-democracy": ("推动企业召开职代会", "让职工参与企业管理"),
-    "joint-meeting-system": ("建立联席会议制度", "每季度会商一次职工诉求"),
-    "union-finance": ("联合银行推出“工薪贷”", "为职工提供低息信用贷款"),
-    "dispute-mediation": ("成立劳动争议调解委员会", "就地化解劳资矛盾"),
-    "real-name-membership": ("完成会员实名制登记", "做到底数清、情况明"),
-    "zonal-service": ("推行片区化服务", "把服务送到企业门口"),
-    "matchmaking": ("举办职工相亲会", "为单身职工牵线搭桥"),
-    "rights-hotline": ("开通12351职工服务热线分线", "职工来电有问必答"),
+    "craftsman-school": ("开设“工匠学堂”", "邀请{n}名技术骨干定期为一线职工授课"),
+    "innovation-studio": ("建成劳模创新工作室", "组织{n}名技术能手开展攻关"),
+    "workers-library": ("建成职工书屋", "藏书{n}00余册"),
+    "mothers-room": ("设立妈咪暖心小屋", "已服务哺乳期女职工{n}人次"),
+    "rest-station": ("建成爱心驿站", "为环卫工人等户外劳动者提供歇脚、饮水的地方，日均服务{n}人次"),
+    "collective-wage-bargaining": ("开展行业工资集体协商", "协议覆盖企业{n}家"),
+    "online-enrollment": ("推行扫码入会", "新入会职工{n}0余名"),
+    "mental-health": ("设立心理咨询室", "聘请{n}名专业咨询师轮流坐班"),
+    "apprenticeship": ("推行师带徒制度", "结成师徒对子{n}对"),
+    "skills-competition": ("举办技能比武", "{n}0余名职工同台竞技"),
+    "child-care": ("开办职工子女暑托班", "接收职工子女{n}名"),
+    "recuperation": ("组织一线职工疗休养", "首批{n}名职工参加"),
+    "workplace-democracy": ("推动企业召开职代会", "覆盖企业{n}家，让职工参与企业管理"),
+    "joint-meeting-system": ("建立联席会议制度", "全年会商职工诉求{n}件"),
+    "union-finance": ("联合银行推出“工薪贷”", "为{n}名职工提供低息信用贷款"),
+    "dispute-mediation": ("成立劳动争议调解委员会", "全年就地化解劳资矛盾{n}起"),
+    "real-name-membership": ("完成会员实名制登记", "录入会员信息{n}00余条"),
+    "zonal-service": ("推行片区化服务", "{n}名服务专员走进企业"),
+    "matchmaking": ("举办职工相亲会", "{n}名单身职工参加"),
+    "rights-hotline": ("开通12351职工服务热线分线", "全年接听职工来电{n}0余个"),
 }
 REPORTERS = ("王立", "陈晓", "李静", "张帆", "赵宁", "周洁", "吴昊", "郑雯")
-TITLES = ("匠心筑梦 服务暖心", "聚力改革 服务职工", "党工共建 激发活力", "扎根基层 筑家聚心")
+TITLES = ("匠心筑梦 服务暖心", "聚力改革 服务职工", "凝心聚力 激发活力", "扎根基层 筑家聚心")
 PAGE_TITLES = ("“娘家人”服务再升级", "职工有了新去处", "改革落地见实效", "暖心服务到身边", "基层活力竞相迸发")
 FIRST_YEAR, LAST_YEAR = 2013, 2022
 RETROSPECTIVE_YEAR = 2023
@@ -188,15 +188,19 @@ def plan_world(seed: int = 8, practices: int = 20, hop_probability: float = 0.9,
             if len(world.claims) < claims and rng.random() < 0.25:
                 source = min((a for a in world.adoptions if a.practice == practice
                               and a.organization.city == source_city), key=lambda a: a.year)
-                world.claims.append(PlantedClaim(practice, source.organization, child, city_year[child]))
+                # one claim per (holder, place): SPREAD_TO edges are keyed by their ends
+                if not any(c.source == source.organization and c.target == child for c in world.claims):
+                    world.claims.append(PlantedClaim(practice, source.organization, child, city_year[child]))
     return world
 
 
 # --- writing the texts ------------------------------------------------------------------
 
-def _doing(practice: str) -> str:
+def _doing(practice: str, rng: random.Random) -> str:
+    """`开设“工匠学堂”，邀请12名技术骨干…`: the act and its tail, numbers varied so that no two
+    paragraphs are identical (the normaliser drops repeated paragraphs as extraction artifacts)."""
     act, tail = PRACTICE_TEXT[practice]
-    return f"{act}，{tail}"
+    return f"{act}，{tail.format(n=rng.randint(12, 98))}"
 
 
 def _page(year: int, adoptions: list[PlantedAdoption], claims: list[PlantedClaim], rng: random.Random) -> str:
@@ -209,16 +213,16 @@ def _page(year: int, adoptions: list[PlantedAdoption], claims: list[PlantedClaim
         title = f"{org.carrier or org.county}：{rng.choice(PAGE_TITLES)}"
         reporter = rng.choice(REPORTERS)
         first, *rest = items
-        body = f"本报讯 通讯员{reporter}报道 近日，{org.name}{_doing(first.practice)}。"
+        body = f"本报讯 通讯员{reporter}报道 近日，{org.name}{_doing(first.practice, rng)}。"
         for extra in rest:
-            body += f"与此同时，{org.name}{_doing(extra.practice)}。"
-        body += f"“有了娘家人，我们干活更有劲了。”一位职工说。"
+            body += f"与此同时，{org.name}{_doing(extra.practice, rng)}。"
+        body += "“有了娘家人，我们干活更有劲了。”一位职工说。"
         parts += [title, "", body, ""]
     for claim in claims:
         act, _ = PRACTICE_TEXT[claim.practice]
         title = f"{claim.source.carrier or claim.source.county}：好经验走出去"
-        body = (f"本报讯 通讯员{rng.choice(REPORTERS)}报道 {claim.source.name}{act}的经验已推广至{claim.target}，"
-                f"当地工会组织职工代表前来观摩交流。")
+        body = (f"本报讯 通讯员{rng.choice(REPORTERS)}报道 {claim.source.name}{act}的经验"
+                f"已推广至{claim.target}，当地工会组织职工代表前来观摩交流。")
         parts += [title, "", body, ""]
     return "\n".join(parts)
 
@@ -232,11 +236,11 @@ def _retrospective(adoptions: list[PlantedAdoption], rng: random.Random) -> str:
     for org, items in sorted(by_org.items(), key=lambda kv: kv[0].name):
         parts += [f"{org.name} {rng.choice(TITLES)}", ""]
         place = org.carrier or org.county
-        parts += [f"{place}地处{org.city}，辖内企业{rng.randint(30, 200)}家，职工{rng.randint(12, 96)}00余人。"
-                  f"近年来，{org.name}坚持以职工为中心，把工作重心放在基层。", ""]
+        parts += [f"{place}地处{org.city}，辖内企业{rng.randint(30, 200)}家，"
+                  f"职工{rng.randint(12, 96)}00余人。近年来，{org.name}坚持以职工为中心，"
+                  "把工作重心放在基层。", ""]
         for a in sorted(items, key=lambda a: (a.year, a.practice)):
-            act, tail = PRACTICE_TEXT[a.practice]
-            parts += [f"{a.year}年，{org.generic}{act}，{tail}。", ""]
+            parts += [f"{a.year}年，{org.generic}{_doing(a.practice, rng)}。", ""]
         parts[-2] += "■"
     return "\n".join(parts)
 
@@ -267,5 +271,6 @@ def write_corpus(world: SyntheticWorld, folder: str | Path) -> list[Path]:
     manifest["documents"].append({"id": doc_id, "file": path.name, "date": f"{RETROSPECTIVE_YEAR}-06-30",
                                   "publication": "浙江工运 基层工会改革实践实录（合成）",
                                   "kind": "magazine issue", "date_basis": "stated"})
-    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    text = json.dumps(manifest, ensure_ascii=False, indent=2)
+    (folder / "manifest.json").write_text(text, encoding="utf-8")
     return files

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from api.db import Database
 from api.errors import install_error_handlers
-from api.routers import cypher, health, named_queries, resources, views
+from api.routers import cypher, diffusion, health, named_queries, resources, views
 from graph_loader.settings import Neo4jSettings
 
 
@@ -34,4 +34,5 @@ def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
     app.include_router(named_queries.router)
     app.include_router(cypher.router)
     app.include_router(views.router)
+    app.include_router(diffusion.router)
     return app

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from neo4j_instance import throwaway_neo4j  # noqa: E402
 
-from graph_loader.neo4j_writer import DocumentBatch, GraphWriter  # noqa: E402
+from graph_loader.neo4j_writer import GraphWriter  # noqa: E402
 from graph_loader.records import Entity, Evidence, Relation, SourceDocument  # noqa: E402
 from graph_loader.store import open_driver  # noqa: E402
 from queries import loader_query  # noqa: E402
@@ -34,14 +34,25 @@ REL_TYPES = ("COVERS", "PARTNERS_WITH", "SUB_ORGANIZATION_OF", "LOCATED_IN")
 def synthetic(nodes: int, relationships: int, documents: int = 20, seed: int = 7):
     rng = random.Random(seed)
     docs = [
-        SourceDocument(id=f"synthetic-{i:02d}", path="", raw_text="", sha256=hashlib.sha256(str(i).encode()).hexdigest(),
-                       encoding="utf-8")
+        SourceDocument(
+            id=f"synthetic-{i:02d}",
+            path="",
+            raw_text="",
+            sha256=hashlib.sha256(str(i).encode()).hexdigest(),
+            encoding="utf-8",
+        )
         for i in range(documents)
     ]
 
     def evidence(doc: SourceDocument, position: int) -> Evidence:
-        return Evidence(doc_id=doc.id, article_id=f"{doc.id}#000", raw_start=position, raw_end=position + 20,
-                        quote="合成证据句子。", date="2020-01-01")
+        return Evidence(
+            doc_id=doc.id,
+            article_id=f"{doc.id}#000",
+            raw_start=position,
+            raw_end=position + 20,
+            quote="合成证据句子。",
+            date="2020-01-01",
+        )
 
     entities = [
         Entity(TYPES[i % len(TYPES)], f"合成实体{i:07d}", evidence=[evidence(docs[i % documents], i)])
@@ -50,14 +61,19 @@ def synthetic(nodes: int, relationships: int, documents: int = 20, seed: int = 7
     relations = []
     seen: set[tuple[int, int, str]] = set()
     while len(relations) < relationships:
-        head, tail = rng.randrange(nodes), rng.randrange(nodes)
+        # like real text: an edge joins two entities its own document mentions (1 in 10 crosses over)
+        doc_index = len(relations) % documents
+        head = rng.randrange(nodes // documents) * documents + doc_index
+        tail_doc = doc_index if rng.random() < 0.9 else rng.randrange(documents)
+        tail = rng.randrange(nodes // documents) * documents + tail_doc
         rel_type = REL_TYPES[len(relations) % len(REL_TYPES)]
-        if head == tail or (head, tail, rel_type) in seen:
+        if head == tail or head >= nodes or tail >= nodes or (head, tail, rel_type) in seen:
             continue
         seen.add((head, tail, rel_type))
-        doc = docs[len(relations) % documents]
-        relations.append(Relation(rel_type, entities[head].name, entities[tail].name,
-                                  evidence=[evidence(doc, len(relations))]))
+        doc = docs[doc_index]
+        relations.append(
+            Relation(rel_type, entities[head].name, entities[tail].name, evidence=[evidence(doc, len(relations))])
+        )
     return docs, entities, relations
 
 
@@ -80,9 +96,11 @@ def main() -> None:
         counts = writer.counts()
         loaded_rels = sum(n for t, n in counts["relationship"].items() if t != "MENTIONED_IN")
         batched_rate = len(relations) / batched_seconds
-        print(f"batched: {counts['total']['nodes']} nodes, {loaded_rels} relationships "
-              f"(+{len(relations) + len(entities)} evidence nodes) in {batched_seconds:.1f} s "
-              f"= {batched_rate:,.0f} relationships/s")
+        print(
+            f"batched: {counts['total']['nodes']} nodes, {loaded_rels} relationships "
+            f"(+{len(relations) + len(entities)} evidence nodes) in {batched_seconds:.1f} s "
+            f"= {batched_rate:,.0f} relationships/s"
+        )
 
         rows = [row for batch in batches for row in batch.relations][: args.row_sample]
         driver.execute_query("MATCH ()-[r]->() WHERE r.key IN $keys DELETE r", keys=[r["props"]["key"] for r in rows])

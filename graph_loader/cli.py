@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "graph_loader.commands.rdf",
     "graph_loader.commands.serve",
     "graph_loader.commands.render",
+    "graph_loader.commands.diffusion",
 )
 
 for _module_name in COMMAND_MODULES:

@@ -163,9 +163,7 @@ def start(port: int, root: Path | None = None, timeout: float = 120.0) -> tuple[
     if running is not None:
         return running, False
     if not port_is_free(port):
-        raise Neo4jLaunchError(
-            f"port {port} on 127.0.0.1 is already in use; stop what holds it or set UKG_NEO4J_PORT"
-        )
+        raise Neo4jLaunchError(f"port {port} on 127.0.0.1 is already in use; stop what holds it or set UKG_NEO4J_PORT")
     if not launcher_is_built():
         build_launcher(files.log_file)
     files.home.mkdir(parents=True, exist_ok=True)

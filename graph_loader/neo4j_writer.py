@@ -55,6 +55,10 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _keys(rows: Iterable[dict[str, Any]]) -> set[str]:
+    return {row["key"] for row in rows}
+
+
 @dataclass
 class DocumentBatch:
     """Everything the writer needs for one source document, as Neo4j parameter rows."""
@@ -62,6 +66,7 @@ class DocumentBatch:
     document: SourceDocument
     articles: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
+    edge_ends: list[dict[str, Any]] = field(default_factory=list)  # nodes only an edge here needs
     relations: list[dict[str, Any]] = field(default_factory=list)
     article_relations: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
@@ -196,6 +201,7 @@ class GraphRows:
                 "rawEnd": evidence.raw_end,
                 "quote": evidence.quote,
                 "date": evidence.date,
+                "surfaces": [surface for surface in evidence.surfaces if surface],
             }
         )
         if relation is not None:
@@ -215,14 +221,17 @@ class GraphRows:
             batches[article.doc_id].articles.append(self.article_row(article))
         keys_by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
         entity_rows: dict[str, dict[str, Any]] = {}
-        batch_entity_keys: dict[str, set[str]] = defaultdict(set)
+        evidenced_in: dict[str, set[str]] = defaultdict(set)  # document id → entity keys it evidences
+        ends_in: dict[str, set[str]] = defaultdict(set)
 
-        def include_entity(batch: DocumentBatch, key: str) -> None:
-            """A node is written with every document that mentions it or has an edge to it, so an
-            edge never waits for a node that only a later document would create."""
-            if key in entity_rows and key not in batch_entity_keys[batch.document.id]:
-                batch.entities.append(entity_rows[key])
-                batch_entity_keys[batch.document.id].add(key)
+        def include_end(batch: DocumentBatch, key: str) -> None:
+            """An edge's end node is ensured with the edge's document, so an edge never waits
+            for a node that only a later document would create (its properties come from the
+            documents that evidence it)."""
+            doc_id = batch.document.id
+            if key in entity_rows and key not in evidenced_in[doc_id] and key not in ends_in[doc_id]:
+                batch.edge_ends.append(entity_rows[key])
+                ends_in[doc_id].add(key)
 
         for entity in entities:
             row = self.entity_row(entity)
@@ -231,7 +240,9 @@ class GraphRows:
             seen_mentions: set[str] = set()
             for evidence in entity.evidence:
                 batch = batches[evidence.doc_id]
-                include_entity(batch, row["key"])
+                if row["key"] not in evidenced_in[evidence.doc_id]:
+                    batch.entities.append(row)
+                    evidenced_in[evidence.doc_id].add(row["key"])
                 if evidence.article_id not in seen_mentions:
                     batch.mentions.append(
                         {"entity": row["key"], "article": evidence.article_id, "type": self.mention_type}
@@ -255,13 +266,15 @@ class GraphRows:
                 assert end is not None
                 key = self.relation_key(head, rel_type, end)
                 batch = batches[evidence.doc_id]
-                include_entity(batch, head)
-                include_entity(batch, end)
+                include_end(batch, head)
+                include_end(batch, end)
                 if (evidence.doc_id, key) not in seen:
                     row = {"head": head, "tail": end, "type": rel_type, "props": _clean({**relation.props, "key": key})}
                     (batch.article_relations if to_article else batch.relations).append(row)
                     seen.add((evidence.doc_id, key))
                 batch.evidence.append(self.evidence_row(key, evidence, (head, rel_type, end)))
+        for batch in batches.values():  # one fact stated twice in the same sentence is one piece of evidence
+            batch.evidence = list({row["key"]: row for row in batch.evidence}.values())
         return [batches[doc_id] for doc_id in sorted(batches)]
 
     def _resolve_end(
@@ -298,14 +311,21 @@ class GraphWriter:
         self._write_batches("upsert_relations", self.rows.concept_hierarchy_rows())
         return len(rows)
 
-    def document_is_current(self, document: SourceDocument) -> bool:
+    def document_state(self, document: SourceDocument) -> str:
+        """'current' (loaded completely at this content hash), 'stale' (loaded or begun at some
+        hash — evidence may exist) or 'new' (never begun: nothing of it is in the graph)."""
         records, _, _ = self.driver.execute_query(loader_query("document_state"), id=document.id)
-        return bool(records) and records[0]["contentHash"] == document.sha256 and records[0]["complete"] is True
+        if not records:
+            return "new"
+        if records[0]["contentHash"] == document.sha256 and records[0]["complete"] is True:
+            return "current"
+        return "stale"
 
     def load_document(self, batch: DocumentBatch, progress: ProgressCallback | None = None) -> bool:
         """Load one document's share of the graph; False when it was already current."""
         doc = batch.document
-        if self.document_is_current(doc):
+        state = self.document_state(doc)
+        if state == "current":
             return False
         doc_props = _clean(
             {
@@ -324,10 +344,12 @@ class GraphWriter:
         steps = (
             ("upsert_articles", batch.articles, extra),
             ("upsert_entities", batch.entities, {}),
+            ("ensure_entities", [row for row in batch.edge_ends if row["key"] not in _keys(batch.entities)], {}),
             ("upsert_relations", batch.relations, {}),
             ("upsert_article_relations", batch.article_relations, {}),
             ("upsert_mentions", batch.mentions, extra),
-            ("upsert_evidence", batch.evidence, extra),
+            # a document never begun has no evidence yet: create instead of merge
+            ("create_evidence" if state == "new" else "upsert_evidence", batch.evidence, extra),
         )
         for query_name, rows, params in steps:
             self._write_batches(query_name, rows, **params)
@@ -374,10 +396,32 @@ class GraphWriter:
         ).consume()
         return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
 
+    # which row field fills which schema-name slot of a loader query
+    _SLOTS = {
+        "upsert_concepts": ("labels", "labels"),
+        "upsert_entities": ("labels", "labels"),
+        "ensure_entities": ("labels", "labels"),
+        "upsert_relations": ("type", "type"),
+        "upsert_article_relations": ("type", "type"),
+        "upsert_mentions": ("type", "type"),
+    }
+
     def _write_batches(self, query_name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
-        query = loader_query(query_name)
-        for chunk in batched(rows, self.batch_size):
-            self.driver.execute_query(query, rows=list(chunk), **params)
+        """Write rows in batches, one transaction each; rows are grouped by the schema names
+        (labels or relationship type) their query's slot needs, in a stable order."""
+        slot = self._SLOTS.get(query_name)
+        if slot is None:
+            groups: dict[Any, list[dict[str, Any]]] = {None: list(rows)}
+        else:
+            groups = defaultdict(list)
+            for row in rows:
+                value = row[slot[1]]
+                groups[tuple(value) if isinstance(value, list) else value].append(row)
+        for group_key in sorted(groups, key=str):
+            names = {} if slot is None else {slot[0]: list(group_key) if isinstance(group_key, tuple) else group_key}
+            query = loader_query(query_name, **names)
+            for chunk in batched(groups[group_key], self.batch_size):
+                self.driver.execute_query(query, rows=list(chunk), **params)
 
     def checksum(self) -> str:
         """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""

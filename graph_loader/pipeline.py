@@ -62,9 +62,13 @@ def run_extraction(paths: str | Path | Iterable[str | Path]) -> PipelineResult:
 
 
 def evidenced_only(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
-    """Keep only facts a sentence supports: every node and edge of the graph must be traceable,
-    so an entity or relation without evidence (e.g. a place known only from the gazetteer) is
-    dropped here, once, for every consumer (Neo4j writer, RDF export, analytics)."""
+    """Keep only facts a sentence supports: every node and edge of the graph must be traceable.
+
+    An entity without evidence (e.g. a place known only from the gazetteer) is dropped; an edge
+    keeps only evidence whose sentence names both ends (one end for an edge to an article, the
+    article itself being the other) and is dropped when none is left. Done here, once, for
+    every consumer (Neo4j writer, RDF export, analytics).
+    """
     ont = get_ontology()
     article = ont.label("Article")
     kept = [entity for entity in entities if entity.evidence]
@@ -73,11 +77,12 @@ def evidenced_only(entities: list[Entity], relations: list[Relation]) -> tuple[l
     def known(reference: str) -> bool:  # concept references ("practice:<id>") are always known
         return reference in names or reference.startswith(("practice:", "program:"))
 
-    kept_relations = [
-        relation
-        for relation in relations
-        if relation.evidence
-        and known(relation.head)
-        and (known(relation.tail) or article in ont.relations[ont.rel(relation.type)].range)
-    ]
+    kept_relations = []
+    for relation in relations:
+        to_article = article in ont.relations[ont.rel(relation.type)].range
+        needed = 1 if to_article else 2
+        evidence = [ev for ev in relation.evidence if len([s for s in ev.surfaces if s]) >= needed]
+        if evidence and known(relation.head) and (to_article or known(relation.tail)):
+            relation.evidence = evidence
+            kept_relations.append(relation)
     return kept, kept_relations

@@ -446,7 +446,15 @@ def merge_corpus(extractions: list[ArticleExtraction]) -> tuple[list[Entity], li
     Adds the place hierarchy (county → city → 浙江省) as AdminArea entities and LOCATED_IN."""
     entities: dict[tuple[str, str], Entity] = {}
     relations: dict[tuple[str, str, str], Relation] = {}
+    renamed = _prefix_variants(extractions)
     for ex in extractions:
+        for e in ex.entities:
+            if e.type == UNION and e.name in renamed:
+                e.aliases = sorted({*e.aliases, e.name} - {renamed[e.name]})
+                e.name = renamed[e.name]
+        for r in ex.relations:
+            r.head = renamed.get(r.head, r.head)
+            r.tail = renamed.get(r.tail, r.tail)
         for e in ex.entities:
             key = (e.type, e.name)
             if key not in entities:
@@ -463,6 +471,45 @@ def merge_corpus(extractions: list[ArticleExtraction]) -> tuple[list[Entity], li
                     relations[key].props.setdefault(k, v)
     _place_hierarchy(entities, relations)
     return list(entities.values()), list(relations.values())
+
+
+_GENERIC_UNION_CORES = {"总工会", "工会", "工会联合会", "工会联合委员会", "联合工会", "工会委员会"}
+
+
+def _prefix_variants(extractions: Iterable[ArticleExtraction]) -> dict[str, str]:
+    """Union names that differ only in how their administrative prefix is written
+    (浦江水晶产业园区总工会 / 浦江县水晶产业园区总工会, 南浔区X / 湖州市南浔区X) denote one body:
+    map each variant to the most fully prefixed one. A bare form suffix (总工会) is never merged,
+    since 湖州市总工会 and 南浔区总工会 are different bodies."""
+    gaz = gazetteer()
+    groups: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for ex in extractions:
+        for e in ex.entities:
+            if e.type != UNION:
+                continue
+            county, city, consumed = gaz.parse_prefix(e.name)
+            core = e.name[consumed:]
+            if core and core not in _GENERIC_UNION_CORES:
+                groups[core].append((e.name, county.name if county else "", city.name if city else ""))
+    renamed: dict[str, str] = {}
+    for variants in groups.values():
+        distinct = sorted(set(variants))
+        if len(distinct) < 2:
+            continue
+        counties = {county for _, county, _ in distinct if county}
+        cities = {city for _, _, city in distinct if city}
+        if len(counties) > 1 or len(cities) > 1:
+            continue  # different places: different bodies
+
+        def completeness(variant: tuple[str, str, str]) -> tuple[int, int, int, str]:
+            name, county, city = variant
+            return (bool(county) + bool(city), int(county in name) + int(city in name), len(name), name)
+
+        canonical = max(distinct, key=completeness)[0]
+        for name, _, _ in distinct:
+            if name != canonical:
+                renamed[name] = canonical
+    return renamed
 
 
 def _place_hierarchy(

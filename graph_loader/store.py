@@ -5,8 +5,8 @@ Only the writer and the query registry use the driver this returns.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
@@ -38,7 +38,9 @@ def open_driver(settings: Neo4jSettings | None = None) -> Driver:
         driver.verify_connectivity()
     except AuthError as error:
         driver.close()
-        raise StoreUnavailable(f"Neo4j at {settings.uri} refused the credentials (NEO4J_USER/NEO4J_PASSWORD)") from error
+        raise StoreUnavailable(
+            f"Neo4j at {settings.uri} refused the credentials (NEO4J_USER/NEO4J_PASSWORD)"
+        ) from error
     except (ServiceUnavailable, OSError, ValueError) as error:
         driver.close()
         hint = "check NEO4J_URI" if settings.external else "start it with `ukg neo4j start`"

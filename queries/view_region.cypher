@@ -1,5 +1,5 @@
 // name: view_region
-// description: The region view's graph: a city or county (key or canonical name) with the places and carriers inside it, the organisations located in or covering any of them, the party organisations linked to those by party building, and the practices the organisations adopt; the relationships among them with evidence.
+// description: The region view's graph: a city or county (key or canonical name) with the places and carriers inside it, the organisations located in or covering any of them, the party organisations linked to those by party building, and the practices the organisations adopt; every relationship among them with its evidence.
 // param: place: string = required — key or canonical name of a city or county, e.g. 湖州市
 // param: practices: bool = true — include the practices the organisations adopt
 // param: party: bool = true — include party organisations linked by party building (党建带工建)
@@ -44,7 +44,7 @@ WITH size(everything) AS total, everything[0..$limit] AS picked
 WITH total, picked, [p IN picked | p.node] AS pickedNodes
 CALL (pickedNodes) {
   UNWIND pickedNodes AS a
-  MATCH (a)-[r:LOCATED_IN|COVERS|PARTY_BUILDING|ADOPTS|SUB_ORGANIZATION_OF|OPERATES|PARTICIPATES_IN]->(b:Entity)
+  MATCH (a)-[r]->(b:Entity)
   WHERE b IN pickedNodes
   RETURN collect({key: r.key, source: a.key, target: b.key, type: type(r),
                   evidence: COLLECT { MATCH (ev:Evidence {target: r.key})

@@ -12,8 +12,9 @@ from tests.conftest import CORPUS
 
 
 def ukg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "graph_loader", *args], capture_output=True, text=True,
-                          env=dict(os.environ), timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "graph_loader", *args], capture_output=True, text=True, env=dict(os.environ), timeout=600
+    )
 
 
 def test_build_with_missing_corpus_fails_in_one_line() -> None:

@@ -51,8 +51,12 @@ def test_killed_load_rerun_equals_uninterrupted(writer, driver) -> None:
     build_graph(CORPUS, reset=True)
     driver.execute_query("MATCH (n) DETACH DELETE n")
     env = dict(os.environ, UKG_BATCH_SIZE="20")  # small transactions: many points to be killed at
-    process = subprocess.Popen([sys.executable, "-m", "graph_loader", "build", "--corpus", str(CORPUS)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "graph_loader", "build", "--corpus", str(CORPUS)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     evidence = 0
     while time.monotonic() < deadline and process.poll() is None:

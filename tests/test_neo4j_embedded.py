@@ -18,9 +18,7 @@ UKG = [sys.executable, "-m", "graph_loader"]
 
 
 def run_ukg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*UKG, *args], capture_output=True, text=True, env=env or dict(os.environ), timeout=300
-    )
+    return subprocess.run([*UKG, *args], capture_output=True, text=True, env=env or dict(os.environ), timeout=300)
 
 
 def test_write_read_back_and_version(driver) -> None:

@@ -48,8 +48,10 @@ def test_exported_turtle_round_trips_with_neo4j_counts(built_graph, driver) -> N
     records, _, _ = driver.execute_query("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count")
     neo4j_counts = {r["label"]: r["count"] for r in records}
     compared = [
-        name for name, cls in ont.classes.items()
-        if not cls.abstract and name not in {"Entity", "Evidence"}  # Evidence: per span in RDF, per fact in Neo4j
+        name
+        for name, cls in ont.classes.items()
+        # Evidence: per span in RDF, per fact in Neo4j
+        if not cls.abstract and name not in {"Entity", "Evidence"}
     ]
     assert compared
     for label in compared:

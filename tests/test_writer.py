@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -20,20 +19,39 @@ OTHER = "测试市另一小镇联合工会"
 
 def _doc(doc_id: str, text: str) -> SourceDocument:
     return SourceDocument(
-        id=doc_id, path=f"/tmp/{doc_id}.txt", raw_text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-        encoding="utf-8", date="2020-01-01",
+        id=doc_id,
+        path=f"/tmp/{doc_id}.txt",
+        raw_text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        encoding="utf-8",
+        date="2020-01-01",
     )
 
 
 def _article(doc: SourceDocument) -> Article:
-    return Article(doc_id=doc.id, index=0, title="t", text=doc.raw_text, start=0, end=len(doc.raw_text),
-                   raw_start=0, raw_end=len(doc.raw_text), date=doc.date)
+    return Article(
+        doc_id=doc.id,
+        index=0,
+        title="t",
+        text=doc.raw_text,
+        start=0,
+        end=len(doc.raw_text),
+        raw_start=0,
+        raw_end=len(doc.raw_text),
+        date=doc.date,
+    )
 
 
 def _ev(doc: SourceDocument, needle: str) -> Evidence:
     start = doc.raw_text.index(needle)
-    return Evidence(doc_id=doc.id, article_id=f"{doc.id}#000", raw_start=start, raw_end=start + len(needle),
-                    quote=needle, date=doc.date)
+    return Evidence(
+        doc_id=doc.id,
+        article_id=f"{doc.id}#000",
+        raw_start=start,
+        raw_end=start + len(needle),
+        quote=needle,
+        date=doc.date,
+    )
 
 
 def corpus(second_text: str) -> tuple[list[SourceDocument], list[Article], list[Entity], list[Relation]]:
@@ -41,19 +59,30 @@ def corpus(second_text: str) -> tuple[list[SourceDocument], list[Article], list[
     second = _doc("ukgtest-b", second_text)
     docs = [first, second]
     entities = [
-        Entity("UnionOrganization", UNION, aliases=["小镇工会"], props={"form": "工会联合会", "level": "carrier"},
-               evidence=[_ev(first, UNION)] + ([_ev(second, UNION)] if UNION in second_text else [])),
+        Entity(
+            "UnionOrganization",
+            UNION,
+            aliases=["小镇工会"],
+            props={"form": "工会联合会", "level": "carrier"},
+            evidence=[_ev(first, UNION)] + ([_ev(second, UNION)] if UNION in second_text else []),
+        ),
         Entity("Carrier", TOWN, props={"carrierType": "town"}, evidence=[_ev(first, TOWN)]),
     ]
     relations = [
         Relation("COVERS", UNION, TOWN, evidence=[_ev(first, f"{UNION}覆盖{TOWN}")]),
-        Relation("ADOPTS", UNION, "practice:craftsman-school", props={"year": 2018},
-                 evidence=[_ev(first, f"{UNION}覆盖{TOWN}，开办工匠学堂")]),
+        Relation(
+            "ADOPTS",
+            UNION,
+            "practice:craftsman-school",
+            props={"year": 2018},
+            evidence=[_ev(first, f"{UNION}覆盖{TOWN}，开办工匠学堂")],
+        ),
     ]
     if OTHER in second_text:
         entities.append(Entity("UnionOrganization", OTHER, props={"form": "联合工会"}, evidence=[_ev(second, OTHER)]))
-        relations.append(Relation("ADOPTS", OTHER, "practice:craftsman-school",
-                                  evidence=[_ev(second, f"{OTHER}开办工匠学堂")]))
+        relations.append(
+            Relation("ADOPTS", OTHER, "practice:craftsman-school", evidence=[_ev(second, f"{OTHER}开办工匠学堂")])
+        )
     return docs, [_article(d) for d in docs], entities, relations
 
 
@@ -73,12 +102,14 @@ def snapshot(driver) -> str:
         " RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.key"
     )
     rels, _, _ = driver.execute_query(
-        "MATCH (a)-[r]->(b) WHERE a.key STARTS WITH 'union-organization/测试' OR a.docId STARTS WITH 'ukgtest'"
+        "MATCH (a)-[r]->(b) WHERE a.key STARTS WITH 'union-organization/测试'"
+        " OR a.docId STARTS WITH 'ukgtest'"
         " RETURN a.key AS a, type(r) AS type, properties(r) AS props, coalesce(b.key, b.id) AS b"
         " ORDER BY a, type, b"
     )
     rows = [sorted(r["labels"]) + [r["props"]] for r in nodes] + [dict(r) for r in rels]
-    return hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    text = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @pytest.fixture()
@@ -101,8 +132,13 @@ def test_load_twice_is_identical(writer, driver) -> None:
     load(writer, f"{OTHER}开办工匠学堂，{UNION}也在。")
     assert snapshot(driver) == first
     assert _count(driver, f"MATCH (n:UnionOrganization {{name: '{UNION}'}}) RETURN count(n)") == 1
-    assert _count(driver, f"MATCH (:Entity {{name: '{UNION}'}})-[r:ADOPTS]->(:Practice {{id: 'craftsman-school'}}) "
-                          "RETURN count(r)") == 1
+    assert (
+        _count(
+            driver,
+            f"MATCH (:Entity {{name: '{UNION}'}})-[r:ADOPTS]->(:Practice {{id: 'craftsman-school'}}) RETURN count(r)",
+        )
+        == 1
+    )
 
 
 def test_changed_document_replaces_only_its_evidence(writer, driver) -> None:
@@ -120,7 +156,7 @@ class CrashingWriter(GraphWriter):
     """Dies (like a killed process) right before writing evidence: nodes and edges are half-done."""
 
     def _write_batches(self, query_name, rows, **params):  # type: ignore[override]
-        if query_name == "upsert_evidence":
+        if query_name in {"upsert_evidence", "create_evidence"}:
             raise RuntimeError("killed")
         super()._write_batches(query_name, rows, **params)
 

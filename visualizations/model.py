@@ -19,16 +19,37 @@ EVIDENCE_SHOWN = 3
 
 # Node properties that are bookkeeping rather than facts worth showing.
 _HIDDEN_PROPS = {"key", "name", "aliases", "aliasText", "loadHash", "zh"}
+# Coded property values shown in Chinese (the code follows in brackets).
+PROP_VALUES = {
+    "level": {
+        "province": "省级",
+        "city": "市级",
+        "county": "县级",
+        "township": "乡镇（街道）级",
+        "carrier": "载体级",
+        "enterprise": "企业级",
+    },
+    "carrierType": {"town": "小镇", "park": "园区", "business-district": "商圈", "market": "市场"},
+    "adminLevel": {"province": "省", "city": "市", "county": "区县"},
+}
 PROP_LABELS = {
-    "form": "组织形式", "level": "层级", "carrierType": "载体类型", "adminLevel": "行政级别",
-    "county": "区县", "city": "城市", "category": "类别", "en": "英文", "id": "概念 id",
-    "role": "身份", "kind": "种类",
+    "form": "组织形式",
+    "level": "层级",
+    "carrierType": "载体类型",
+    "adminLevel": "行政级别",
+    "county": "区县",
+    "city": "城市",
+    "category": "类别",
+    "en": "英文",
+    "id": "概念 id",
+    "role": "身份",
+    "kind": "种类",
 }
 
 
 @dataclass(frozen=True)
 class Links:
-    """URLs of the views. `base` is '' inside the API (same origin) or an absolute origin for exported files."""
+    """URLs of the views: `base` is '' in the API (same origin), an absolute origin in exported files."""
 
     base: str = ""
 
@@ -60,7 +81,12 @@ def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
     quote_text = " ".join(str(row.get("quote") or "").split())
     if len(quote_text) > QUOTE_CHARS:
         quote_text = quote_text[: QUOTE_CHARS - 1] + "…"
-    return {"quote": quote_text, "docId": row.get("docId"), "date": row.get("date"), "source": row.get("source")}
+    return {
+        "quote": quote_text,
+        "docId": row.get("docId"),
+        "date": row.get("date"),
+        "source": row.get("source"),
+    }
 
 
 @dataclass
@@ -104,9 +130,18 @@ class ViewNode:
     def to_json(self) -> dict[str, Any]:
         style = self.style
         return {
-            "key": self.key, "name": self.name, "class": style.label, "classZh": style.zh, "labels": self.labels,
-            "aliases": self.aliases, "props": self.props, "evidence": self.evidence,
-            "evidenceCount": self.evidence_count, "year": self.year, "city": self.city, "role": self.role,
+            "key": self.key,
+            "name": self.name,
+            "class": style.label,
+            "classZh": style.zh,
+            "labels": self.labels,
+            "aliases": self.aliases,
+            "props": self.props,
+            "evidence": self.evidence,
+            "evidenceCount": self.evidence_count,
+            "year": self.year,
+            "city": self.city,
+            "role": self.role,
             "focus": self.focus,
         }
 
@@ -123,13 +158,22 @@ class ViewEdge:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ViewEdge:
         return cls(
-            source=row["source"], target=row["target"], type=row["type"], key=row.get("key"),
+            source=row["source"],
+            target=row["target"],
+            type=row["type"],
+            key=row.get("key"),
             evidence=[evidence_item(ev) for ev in (row.get("evidence") or [])[:EVIDENCE_SHOWN]],
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "type": self.type, "key": self.key,
-                "evidence": self.evidence, "derived": self.derived}
+        return {
+            "source": self.source,
+            "target": self.target,
+            "type": self.type,
+            "key": self.key,
+            "evidence": self.evidence,
+            "derived": self.derived,
+        }
 
 
 @dataclass
@@ -183,7 +227,15 @@ class ViewGraph:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "view": self.view, "title": self.title, "subtitle": self.subtitle, "message": self.message,
-            "total": self.total, "drawn": len(self.nodes), "maxNodes": self.max_nodes, "truncated": self.truncated,
-            "params": self.params, "nodes": [n.to_json() for n in self.nodes], "edges": [e.to_json() for e in self.edges],
+            "view": self.view,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "message": self.message,
+            "total": self.total,
+            "drawn": len(self.nodes),
+            "maxNodes": self.max_nodes,
+            "truncated": self.truncated,
+            "params": self.params,
+            "nodes": [n.to_json() for n in self.nodes],
+            "edges": [e.to_json() for e in self.edges],
         }

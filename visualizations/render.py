@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from visualizations.model import PROP_LABELS, Links, ViewEdge, ViewGraph, ViewNode
+from visualizations.model import PROP_LABELS, PROP_VALUES, Links, ViewEdge, ViewGraph, ViewNode
 from visualizations.style import (
     FONT_FACE,
     LEGEND_CSS,
@@ -69,27 +69,55 @@ def _options(node_count: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "springConstant": 0.06,
-                                 "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 300 if node_count > 150 else 500,
-                              "updateInterval": 20, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -70,
+                "springLength": 110,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.3,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": 300 if node_count > 150 else 500,
+                "updateInterval": 20,
+                "fit": True,
+            },
         },
         "layout": {"improvedLayout": node_count <= 100, "randomSeed": 7},
     }
 
 
+def _prop_value(name: str, value: Any) -> str:
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    zh = PROP_VALUES.get(name, {}).get(str(value))
+    return f"{zh}（{value}）" if zh else str(value)
+
+
+def _node_url(node: ViewNode, links: Links) -> str | None:
+    """Where a click on the node goes: its entity view (keys are `class/name`); plain names go nowhere."""
+    return links.entity(node.key) if "/" in node.key else None
+
+
 def _node_details(node: ViewNode, links: Links, relations: list[dict[str, Any]]) -> dict[str, Any]:
     style = node.style
-    props = [[PROP_LABELS.get(k, k), v if not isinstance(v, list) else "、".join(map(str, v))]
-             for k, v in sorted(node.props.items())]
+    props = [[PROP_LABELS.get(k, k), _prop_value(k, v)] for k, v in sorted(node.props.items())]
     if node.year is not None:
         props.insert(0, ["首次证据年份", node.year])
     if node.city and node.role == "adopter":
         props.insert(0, ["所在城市", node.city])
     return {
-        "key": node.key, "name": node.name, "class": style.label, "classZh": style.zh, "colour": style.colour,
-        "aliases": node.aliases, "props": props, "evidence": node.evidence, "evidenceCount": node.evidence_count,
-        "relations": relations[:RELATIONS_PER_NODE], "relationCount": len(relations), "url": links.entity(node.key),
+        "key": node.key,
+        "name": node.name,
+        "class": style.label,
+        "classZh": style.zh,
+        "colour": style.colour,
+        "aliases": node.aliases,
+        "props": props,
+        "evidence": node.evidence,
+        "evidenceCount": node.evidence_count,
+        "relations": relations[:RELATIONS_PER_NODE],
+        "relationCount": len(relations),
+        "url": _node_url(node, links),
     }
 
 
@@ -99,39 +127,73 @@ def _relations(graph: ViewGraph) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {node.key: [] for node in graph.nodes}
     for edge in sorted(graph.edges, key=lambda e: (not e.evidence, e.type)):
         zh = edge_style(edge.type).zh or edge.type
-        found[edge.source].append({"type": edge.type, "zh": zh, "direction": "out", "other": names[edge.target],
-                                   "evidence": edge.evidence[:1], "derived": edge.derived})
-        found[edge.target].append({"type": edge.type, "zh": zh, "direction": "in", "other": names[edge.source],
-                                   "evidence": edge.evidence[:1], "derived": edge.derived})
+        found[edge.source].append(
+            {
+                "type": edge.type,
+                "zh": zh,
+                "direction": "out",
+                "other": names[edge.target],
+                "evidence": edge.evidence[:1],
+                "derived": edge.derived,
+            }
+        )
+        found[edge.target].append(
+            {
+                "type": edge.type,
+                "zh": zh,
+                "direction": "in",
+                "other": names[edge.source],
+                "evidence": edge.evidence[:1],
+                "derived": edge.derived,
+            }
+        )
     return found
 
 
 def build_network(graph: ViewGraph) -> Network:
-    """The pyvis network of a view: one vis node per entity, styled by class (and year), one edge per relation."""
+    """The pyvis network of a view: a node per entity, styled by class (and year); an edge per relation."""
     network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     years = year_colours(node.year for node in graph.nodes) if graph.colour_by == "year" else {}
     for node in graph.nodes:
         style = node.style
-        colour: dict[str, Any] = {"background": style.colour, "border": "#444444",
-                                  "highlight": {"background": style.colour, "border": "#000000"},
-                                  "hover": {"background": style.colour, "border": "#000000"}}
+        colour: dict[str, Any] = {
+            "background": style.colour,
+            "border": "#444444",
+            "highlight": {"background": style.colour, "border": "#000000"},
+            "hover": {"background": style.colour, "border": "#000000"},
+        }
         border = 1.5
         if graph.colour_by == "year" and node.role == "adopter":
             fill = years.get(node.year, UNKNOWN_YEAR_COLOUR) if node.year is not None else UNKNOWN_YEAR_COLOUR
-            colour = {"background": fill, "border": style.colour,
-                      "highlight": {"background": fill, "border": "#000000"},
-                      "hover": {"background": fill, "border": "#000000"}}
+            colour = {
+                "background": fill,
+                "border": style.colour,
+                "highlight": {"background": fill, "border": "#000000"},
+                "hover": {"background": fill, "border": "#000000"},
+            }
             border = 4
         extra: dict[str, Any] = {"borderWidth": border}
         if node.focus:
-            extra = {"size": 28, "font": {"size": 18, "face": FONT_FACE, "bold": True}, "borderWidth": max(border, 3)}
+            extra = {
+                "size": 28,
+                "font": {"size": 18, "face": FONT_FACE, "bold": True},
+                "borderWidth": max(border, 3),
+            }
         network.add_node(node.key, label=node.name, shape=style.shape, color=colour, **extra)
     label_edges = len(graph.edges) <= EDGE_LABELS_UP_TO
     for number, edge in enumerate(graph.edges):
         style = edge_style(edge.type)
         label = {"label": style.zh or edge.type} if label_edges else {}
-        network.add_edge(edge.source, edge.target, id=f"e{number}", color=style.colour, dashes=style.dashes,
-                         relType=edge.type, width=1 if edge.derived else 1.5, **label)
+        network.add_edge(
+            edge.source,
+            edge.target,
+            id=f"e{number}",
+            color=style.colour,
+            dashes=style.dashes,
+            relType=edge.type,
+            width=1 if edge.derived else 1.5,
+            **label,
+        )
     network.options = _options(len(graph.nodes))
     return network
 
@@ -141,12 +203,19 @@ def _field_html(graph: ViewGraph) -> list[dict[str, Any]]:
     fields = []
     for field in graph.form:
         values = field.value if isinstance(field.value, list) else [field.value]
-        fields.append({
-            "name": field.name, "label": field.label, "kind": field.kind, "value": field.value,
-            "required": field.required, "help": field.help,
-            "options": [{"value": v, "label": label, "checked": v in [str(x) for x in values]}
-                        for v, label in field.options],
-        })
+        fields.append(
+            {
+                "name": field.name,
+                "label": field.label,
+                "kind": field.kind,
+                "value": field.value,
+                "required": field.required,
+                "help": field.help,
+                "options": [
+                    {"value": v, "label": label, "checked": v in [str(x) for x in values]} for v, label in field.options
+                ],
+            }
+        )
     return fields
 
 
@@ -157,8 +226,12 @@ def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = Fal
     relations = _relations(graph)
     details = {node.key: _node_details(node, links, relations[node.key]) for node in graph.nodes}
     edge_details = {
-        f"e{number}": {"type": edge.type, "zh": edge_style(edge.type).zh, "evidence": edge.evidence,
-                       "derived": edge.derived}
+        f"e{number}": {
+            "type": edge.type,
+            "zh": edge_style(edge.type).zh,
+            "evidence": edge.evidence,
+            "derived": edge.derived,
+        }
         for number, edge in enumerate(graph.edges)
     }
     years = year_colours(node.year for node in graph.nodes) if graph.colour_by == "year" else {}
@@ -172,48 +245,70 @@ def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = Fal
         "edgeDetails": edge_details,
     }
     vis_js, vis_css = vis_assets()
-    return _environment().get_template("view.html").render(
-        graph=graph,
-        fields=_field_html(graph),
-        legend=Markup(legend_html({n.style.label for n in graph.nodes}, years, {e.type for e in graph.edges},
-                                  unknown_year)),
-        legend_css=Markup(LEGEND_CSS),
-        payload=payload,
-        links=links,
-        standalone=standalone,
-        vis_js=vis_js,
-        vis_css=vis_css,
-        font_face=Markup(FONT_FACE),
+    return (
+        _environment()
+        .get_template("view.html")
+        .render(
+            graph=graph,
+            fields=_field_html(graph),
+            legend=Markup(
+                legend_html({n.style.label for n in graph.nodes}, years, {e.type for e in graph.edges}, unknown_year)
+            ),
+            legend_css=Markup(LEGEND_CSS),
+            payload=payload,
+            links=links,
+            standalone=standalone,
+            vis_js=vis_js,
+            vis_css=vis_css,
+            font_face=Markup(FONT_FACE),
+        )
     )
 
 
 def render_message(title: str, message: str, links: Links = Links(), status: int = 200) -> str:
     """A plain page for errors (unknown entity, bad parameter …), styled like the views."""
-    return _environment().get_template("message.html").render(
-        title=title, message=message, links=links, status=status, font_face=Markup(FONT_FACE),
+    return (
+        _environment()
+        .get_template("message.html")
+        .render(
+            title=title,
+            message=message,
+            links=links,
+            status=status,
+            font_face=Markup(FONT_FACE),
+        )
     )
 
 
-def render_index(data: Mapping[str, Any], links: Links = Links(), query: str = "",
-                 hits: Iterable[Mapping[str, Any]] | None = None) -> str:
+def render_index(
+    data: Mapping[str, Any],
+    links: Links = Links(),
+    query: str = "",
+    hits: Iterable[Mapping[str, Any]] | None = None,
+) -> str:
     """The index page: full-text search over names and aliases, and links to every kind of view."""
     practices = list(data["practices"])
     categories: dict[str, list[Mapping[str, Any]]] = {}
     for practice in practices:
         categories.setdefault(practice.get("category") or "", []).append(practice)
-    classes = [{"label": s.label, "zh": s.zh, "colour": s.colour, "svg": shape_svg(s.shape, s.colour)}
-               for s in NODE_STYLES]
-    return _environment().get_template("index.html").render(
-        categories=categories,
-        regions=list(data["regions"]),
-        queries=list(data["queries"]),
-        links=links,
-        query=query,
-        hits=list(hits) if hits is not None else None,
-        classes=classes,
-        class_svgs={c["label"]: Markup(c["svg"]) for c in classes},
-        font_face=Markup(FONT_FACE),
-        legend_css=Markup(LEGEND_CSS),
+    classes = [
+        {"label": s.label, "zh": s.zh, "colour": s.colour, "svg": shape_svg(s.shape, s.colour)} for s in NODE_STYLES
+    ]
+    return (
+        _environment()
+        .get_template("index.html")
+        .render(
+            categories=categories,
+            regions=list(data["regions"]),
+            queries=list(data["queries"]),
+            links=links,
+            query=query,
+            hits=list(hits) if hits is not None else None,
+            classes=classes,
+            class_svgs={c["label"]: Markup(c["svg"]) for c in classes},
+            font_face=Markup(FONT_FACE),
+            legend_css=Markup(LEGEND_CSS),
+        )
     )
 
 
@@ -225,7 +320,12 @@ def render_graph(
 ) -> str:
     """HTML for plain {key, name, labels} nodes and {source, target, type} edges (no evidence)."""
     node_list = [ViewNode.from_row(dict(node)) for node in nodes]
-    graph = ViewGraph(view="graph", title=title, nodes=node_list,
-                      edges=[ViewEdge.from_row(dict(edge)) for edge in edges], total=len(node_list),
-                      max_nodes=max(len(node_list), 1))
+    graph = ViewGraph(
+        view="graph",
+        title=title,
+        nodes=node_list,
+        edges=[ViewEdge.from_row(dict(edge)) for edge in edges],
+        total=len(node_list),
+        max_nodes=max(len(node_list), 1),
+    )
     return render_view(graph.finish())

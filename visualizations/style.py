@@ -58,17 +58,34 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "PARTICIPATES_IN": EdgeStyle("#bcbd22", False, "参与项目"),
     "HOLDS_POSITION": EdgeStyle("#1f77b4", False, "任职"),
     "SUB_ORGANIZATION_OF": EdgeStyle("#d62728", False, "下属组织"),
+    "SPREAD_TO": EdgeStyle("#9467bd", False, "推广至"),
+    "MEMBER_OF": EdgeStyle("#9467bd", True, "成员"),
+    "PARTNERS_WITH": EdgeStyle("#8c564b", True, "合作"),
+    "RECEIVED": EdgeStyle("#c5b0d5", False, "获得荣誉"),
+    "ORGANIZED": EdgeStyle("#c49c94", False, "组织活动"),
+    "HELD_IN": EdgeStyle("#c49c94", True, "举办地"),
+    "ISSUED": EdgeStyle("#bcbd22", True, "发布文件"),
     "IN_CITY": EdgeStyle("#9aa5b1", True, "所在城市"),
 }
 DEFAULT_EDGE_STYLE = EdgeStyle("#9aa5b1", False, "")
 
-# Sequential palette (viridis without its darkest end: early → late) for "coloured by year" views; unknown years are grey.
+# Sequential palette (viridis minus its darkest end: early → late) for views coloured by year.
+# Unknown years are grey.
 YEAR_PALETTE: tuple[str, ...] = (
-    "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725",
+    "#3e4989",
+    "#31688e",
+    "#26828e",
+    "#1f9e89",
+    "#35b779",
+    "#6ece58",
+    "#b5de2b",
+    "#fde725",
 )
 UNKNOWN_YEAR_COLOUR = "#cccccc"
 
-FONT_FACE = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+FONT_FACE = (
+    "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+)
 
 
 def node_style(labels: Iterable[str]) -> NodeStyle:
@@ -126,12 +143,15 @@ def shape_svg(shape: str, colour: str, size: int = 14) -> str:
         q = s / 4
         body = f'<polygon points="{q},1 {s - q},1 {s - 1},{h} {s - q},{s - 1} {q},{s - 1} 1,{h}" {fill}/>'
     elif shape == "star":
-        body = (f'<polygon points="{h},0.5 {h + 1.8},{h - 1.8} {s - 0.5},{h - 1.5} {h + 2.6},{h + 1.2} '
-                f'{h + 3.9},{s - 0.5} {h},{h + 3} {h - 3.9},{s - 0.5} {h - 2.6},{h + 1.2} 0.5,{h - 1.5} '
-                f'{h - 1.8},{h - 1.8}" {fill}/>')
+        body = (
+            f'<polygon points="{h},0.5 {h + 1.8},{h - 1.8} {s - 0.5},{h - 1.5} {h + 2.6},{h + 1.2} '
+            f"{h + 3.9},{s - 0.5} {h},{h + 3} {h - 3.9},{s - 0.5} {h - 2.6},{h + 1.2} 0.5,{h - 1.5} "
+            f'{h - 1.8},{h - 1.8}" {fill}/>'
+        )
     else:
         body = f'<circle cx="{h}" cy="{h}" r="{h - 1}" {fill}/>'
-    return f'<svg class="ukg-shape" width="{s}" height="{s}" viewBox="0 0 {s} {s}" aria-hidden="true">{body}</svg>'
+    svg = f'<svg class="ukg-shape" width="{s}" height="{s}" viewBox="0 0 {s} {s}" aria-hidden="true">'
+    return svg + body + "</svg>"
 
 
 def legend_html(
@@ -144,30 +164,45 @@ def legend_html(
     shown = set(classes)
     items = [
         f'<span class="ukg-legend-item" data-class="{style.label}">{shape_svg(style.shape, style.colour)}'
-        f'{html.escape(style.zh)} <small>{style.label}</small></span>'
+        f"{html.escape(style.zh)} <small>{style.label}</small></span>"
         for style in (*NODE_STYLES, DEFAULT_NODE_STYLE)
         if style.label in shown
     ]
-    parts = ['<div id="ukg-legend" aria-label="legend"><span class="ukg-legend-title">类型</span>' + "".join(items)]
+    parts = [
+        '<div id="ukg-legend" aria-label="legend"><span class="ukg-legend-title">类型</span>' + "".join(items)
+    ]
     if years:
         swatches = "".join(
-            f'<span class="ukg-legend-item"><span class="ukg-swatch" style="background:{colour}"></span>{year}</span>'
+            f'<span class="ukg-legend-item"><span class="ukg-swatch" style="background:{colour}"></span>'
+            f"{year}</span>"
             for year, colour in sorted(years.items())
         )
         if unknown_year:
-            swatches += (f'<span class="ukg-legend-item"><span class="ukg-swatch" style="background:{UNKNOWN_YEAR_COLOUR}">'
-                         "</span>年份不详</span>")
-        parts.append('<span class="ukg-break"></span><span class="ukg-legend-title">首次证据年份（填充色；边框为类型色）</span>' + swatches)
+            swatches += (
+                '<span class="ukg-legend-item">'
+                f'<span class="ukg-swatch" style="background:{UNKNOWN_YEAR_COLOUR}">'
+                "</span>年份不详</span>"
+            )
+        parts.append(
+            '<span class="ukg-break"></span>'
+            '<span class="ukg-legend-title">首次证据年份（填充色；边框为类型色）</span>' + swatches
+        )
     edge_items = []
     for rel_type in sorted(set(edge_types)):
         style = edge_style(rel_type)
         dash = ' stroke-dasharray="3,2"' if style.dashes else ""
-        line = (f'<svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" '
-                f'stroke="{style.colour}" stroke-width="2"{dash}/></svg>')
+        line = (
+            f'<svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" '
+            f'stroke="{style.colour}" stroke-width="2"{dash}/></svg>'
+        )
         label = f"{html.escape(style.zh)} " if style.zh else ""
-        edge_items.append(f'<span class="ukg-legend-item">{line}{label}<small>{html.escape(rel_type)}</small></span>')
+        edge_items.append(
+            f'<span class="ukg-legend-item">{line}{label}<small>{html.escape(rel_type)}</small></span>'
+        )
     if edge_items:
-        parts.append('<span class="ukg-break"></span><span class="ukg-legend-title">关系</span>' + "".join(edge_items))
+        parts.append(
+            '<span class="ukg-break"></span><span class="ukg-legend-title">关系</span>' + "".join(edge_items)
+        )
     return "".join(parts) + "</div>"
 
 

@@ -46,8 +46,12 @@ def _max_nodes_field(max_nodes: int) -> FormField:
 
 
 def entity_view(
-    run: Runner, key: str, depth: int = 1, types: str | Iterable[str] | None = None,
-    max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+    run: Runner,
+    key: str,
+    depth: int = 1,
+    types: str | Iterable[str] | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    links: Links = Links(),
 ) -> ViewGraph:
     """An entity with its neighbours to depth 1–2, optionally only along some relationship types."""
     depth = 2 if depth >= 2 else 1
@@ -62,7 +66,8 @@ def entity_view(
     graph = ViewGraph(
         view="entity",
         title=focus.name,
-        subtitle=f"{focus.style.zh} · 邻居（深度 {depth}）" + (f" · 关系：{', '.join(type_list)}" if type_list else ""),
+        subtitle=f"{focus.style.zh} · 邻居（深度 {depth}）"
+        + (f" · 关系：{', '.join(type_list)}" if type_list else ""),
         nodes=nodes,
         edges=[ViewEdge.from_row(item) for item in row["edges"]],
         total=row["total"],
@@ -72,7 +77,10 @@ def entity_view(
         form=[
             FormField("depth", "深度", "select", str(depth), [("1", "1 步"), ("2", "2 步")]),
             FormField(
-                "types", "关系类型", "checkboxes", type_list or [],
+                "types",
+                "关系类型",
+                "checkboxes",
+                type_list or [],
                 [(t, f"{edge_style(t).zh or t} {t} ({n})") for t, n in sorted(available.items())],
                 help="不选 = 全部类型",
             ),
@@ -80,7 +88,9 @@ def entity_view(
         ],
     )
     if "Practice" in focus.labels or "PracticeCategory" in focus.labels:
-        graph.links.append(("实践视图（采用者按年份、城市）", links.practice(str(focus.props.get("id") or key))))
+        graph.links.append(
+            ("实践视图（采用者按年份、城市）", links.practice(str(focus.props.get("id") or key)))
+        )
     if "Place" in focus.labels:
         graph.links.append(("地区视图", links.region(key)))
     if len(nodes) == 1:
@@ -89,14 +99,20 @@ def entity_view(
 
 
 def practice_view(
-    run: Runner, practice: str, expand: bool = False, max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+    run: Runner,
+    practice: str,
+    expand: bool = False,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    links: Links = Links(),
 ) -> ViewGraph:
     """A practice concept with every adopter, coloured by year of first evidence and grouped by city."""
     rows = run("view_practice", {"practice": practice, "expand": expand, "limit": max_nodes})
     if not rows:
         raise ViewNotFound(f"no practice or practice category with id '{practice}'")
     row = rows[0]
-    concepts = [ViewNode.from_row(item, focus=i == 0, role="concept") for i, item in enumerate(row["concepts"])]
+    concepts = [
+        ViewNode.from_row(item, focus=i == 0, role="concept") for i, item in enumerate(row["concepts"])
+    ]
     cities = [ViewNode.from_row(item, role="city") for item in row["cities"]]
     adopters = [ViewNode.from_row(item, role="adopter") for item in row["adopters"]]
     city_keys = {city.name: city.key for city in cities}
@@ -121,8 +137,13 @@ def practice_view(
         params={"practice": practice, "expand": expand, "max_nodes": max_nodes},
         form_action=links.practice(practice),
         form=[
-            FormField("expand", f"包含下位概念（{narrower} 个）", "checkbox", expand,
-                      help="类别：也画出其下位实践及其采用者"),
+            FormField(
+                "expand",
+                f"包含下位概念（{narrower} 个）",
+                "checkbox",
+                expand,
+                help="类别：也画出其下位实践及其采用者",
+            ),
             _max_nodes_field(max_nodes),
         ],
         links=[("实体视图", links.entity(focus.key))],
@@ -135,8 +156,12 @@ def practice_view(
 
 
 def region_view(
-    run: Runner, place: str, practices: bool = True, party: bool = True,
-    max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+    run: Runner,
+    place: str,
+    practices: bool = True,
+    party: bool = True,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    links: Links = Links(),
 ) -> ViewGraph:
     """A city or county with its carriers, organisations, party-building links and practices."""
     rows = run("view_region", {"place": place, "practices": practices, "party": party, "limit": max_nodes})
@@ -151,8 +176,10 @@ def region_view(
     graph = ViewGraph(
         view="region",
         title=focus.name,
-        subtitle=(f"{focus.style.zh} · 载体 {counts.get('carrier', 0)} · 组织 {counts.get('organization', 0)}"
-                  f" · 党组织 {counts.get('party', 0)} · 实践 {counts.get('practice', 0)}"),
+        subtitle=(
+            f"{focus.style.zh} · 载体 {counts.get('carrier', 0)} · 组织 {counts.get('organization', 0)}"
+            f" · 党组织 {counts.get('party', 0)} · 实践 {counts.get('practice', 0)}"
+        ),
         nodes=nodes,
         edges=[ViewEdge.from_row(item) for item in row["edges"]],
         total=row["total"],
@@ -211,13 +238,25 @@ def query_fields(name: str, given: Mapping[str, Any]) -> list[FormField]:
             shown = value if value is not None else ("" if param.default is None else param.default)
             if isinstance(shown, list):
                 shown = ",".join(shown)
-            fields.append(FormField(param.name, param.name, "text", shown, required=param.required,
-                                    help=f"{param.type} — {param.description}"))
+            fields.append(
+                FormField(
+                    param.name,
+                    param.name,
+                    "text",
+                    shown,
+                    required=param.required,
+                    help=f"{param.type} — {param.description}",
+                )
+            )
     return fields
 
 
 def query_view(
-    run: Runner, name: str, given: Mapping[str, Any], max_nodes: int = DEFAULT_MAX_NODES, links: Links = Links(),
+    run: Runner,
+    name: str,
+    given: Mapping[str, Any],
+    max_nodes: int = DEFAULT_MAX_NODES,
+    links: Links = Links(),
 ) -> ViewGraph:
     """Any named query's result as a graph: the entities it names and the relationships among them."""
     query = public_queries().get(name)
@@ -239,8 +278,11 @@ def query_view(
         return graph.finish()
     rows = run(name, dict(given))
     refs = collect_refs(given, rows)
-    sub = run("view_subgraph", {"refs": refs, "limit": max_nodes})[0] if refs else {"total": 0, "nodes": [],
-                                                                                     "edges": []}
+    sub = (
+        run("view_subgraph", {"refs": refs, "limit": max_nodes})[0]
+        if refs
+        else {"total": 0, "nodes": [], "edges": []}
+    )
     graph.nodes = [ViewNode.from_row(item) for item in sub["nodes"]]
     graph.edges = [ViewEdge.from_row(item) for item in sub["edges"]]
     graph.total = sub["total"]
@@ -264,5 +306,7 @@ def index_data(run: Runner) -> dict[str, Any]:
     return {
         "practices": run("practices", {}),
         "regions": run("regions", {}),
-        "queries": [(q.name, q.description, any(p.required for p in q.params)) for q in public_queries().values()],
+        "queries": [
+            (q.name, q.description, any(p.required for p in q.params)) for q in public_queries().values()
+        ],
     }

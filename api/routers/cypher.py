@@ -25,8 +25,13 @@ class CypherRequest(BaseModel):
     "/cypher",
     summary="Run read-only Cypher (writes, schema changes and admin procedures are refused)",
     responses={
-        200: {"content": {"application/json": {"example": {"columns": ["name"], "rows": [{"name": "浙江省总工会"}],
-                                                           "truncated": False}}}},
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {"columns": ["name"], "rows": [{"name": "浙江省总工会"}], "truncated": False}
+                }
+            }
+        },
         403: {"description": "the query would write or administer"},
         422: {"description": "syntax or parameter error"},
     },

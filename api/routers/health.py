@@ -17,10 +17,20 @@ router = APIRouter(tags=["health"])
     "/health",
     summary="Neo4j connectivity and graph counts",
     responses={
-        200: {"content": {"application/json": {"example": {
-            "status": "ok", "neo4j": {"reachable": True, "uri": "bolt://127.0.0.1:7687", "version": "5.26.30"},
-            "nodes": {"UnionOrganization": 120}, "relationships": {"ADOPTS": 240},
-            "total_nodes": 1500, "total_relationships": 4000}}}},
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "status": "ok",
+                        "neo4j": {"reachable": True, "uri": "bolt://127.0.0.1:7687", "version": "5.26.30"},
+                        "nodes": {"UnionOrganization": 120},
+                        "relationships": {"ADOPTS": 240},
+                        "total_nodes": 1500,
+                        "total_relationships": 4000,
+                    }
+                }
+            }
+        },
         503: {"description": "Neo4j is not reachable"},
     },
 )
@@ -32,7 +42,10 @@ def health(request: Request) -> Any:
     except StoreUnavailable as error:
         return JSONResponse(
             status_code=503,
-            content={"status": "unavailable", "neo4j": {"reachable": False, "uri": db.settings.uri, "detail": str(error)}},
+            content={
+                "status": "unavailable",
+                "neo4j": {"reachable": False, "uri": db.settings.uri, "detail": str(error)},
+            },
         )
     by_kind: dict[str, dict[str, int]] = {"node": {}, "relationship": {}, "total": {}}
     for row in rows:

@@ -33,10 +33,30 @@ def describe(query: NamedQuery) -> dict[str, Any]:
 @router.get(
     "/queries",
     summary="List the named queries with their parameters",
-    responses={200: {"content": {"application/json": {"example": [{
-        "name": "organizations", "description": "Organisations filtered by …",
-        "parameters": [{"name": "practice", "type": "string", "default": None, "required": False,
-                        "description": "practice id"}], "cypher": "MATCH (o:Organization) …"}]}}}},
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": [
+                        {
+                            "name": "organizations",
+                            "description": "Organisations filtered by …",
+                            "parameters": [
+                                {
+                                    "name": "practice",
+                                    "type": "string",
+                                    "default": None,
+                                    "required": False,
+                                    "description": "practice id",
+                                }
+                            ],
+                            "cypher": "MATCH (o:Organization) …",
+                        }
+                    ]
+                }
+            }
+        }
+    },
 )
 def list_queries() -> list[dict[str, Any]]:
     return [describe(query) for query in public_queries().values()]
@@ -46,8 +66,17 @@ def list_queries() -> list[dict[str, Any]]:
     "/queries/{name}",
     summary="Run a named query; its parameters are passed as query-string parameters",
     responses={
-        200: {"content": {"application/json": {"example": {"query": "organizations", "parameters": {
-            "practice": "craftsman-school"}, "rows": [{"total": 2, "items": []}]}}}},
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "query": "organizations",
+                        "parameters": {"practice": "craftsman-school"},
+                        "rows": [{"total": 2, "items": []}],
+                    }
+                }
+            }
+        },
         404: {"description": "no query of that name"},
         422: {"description": "a parameter is unknown, missing or of the wrong type"},
     },

@@ -18,11 +18,27 @@ Offset = Query(0, ge=0, description="page start")
 CarrierType = Literal["town", "park", "business-district", "market"]
 
 _ORG_EXAMPLE = {
-    "total": 2, "limit": 50, "offset": 0,
-    "items": [{"key": "union-organization/湖州市南浔区善琏湖笔小镇工会联合会", "name": "湖州市南浔区善琏湖笔小镇工会联合会",
-               "labels": ["UnionOrganization", "Organization", "Entity"], "form": "工会联合会", "level": "carrier",
-               "aliases": ["湖笔小镇工会联合会"], "practices": [{"id": "craftsman-school", "name": "工匠学堂",
-               "year": 2018, "evidence": [{"quote": "…", "docId": "2018-zjgy-407-408"}]}]}],
+    "total": 2,
+    "limit": 50,
+    "offset": 0,
+    "items": [
+        {
+            "key": "union-organization/湖州市南浔区善琏湖笔小镇工会联合会",
+            "name": "湖州市南浔区善琏湖笔小镇工会联合会",
+            "labels": ["UnionOrganization", "Organization", "Entity"],
+            "form": "工会联合会",
+            "level": "carrier",
+            "aliases": ["湖笔小镇工会联合会"],
+            "practices": [
+                {
+                    "id": "craftsman-school",
+                    "name": "工匠学堂",
+                    "year": 2018,
+                    "evidence": [{"quote": "…", "docId": "2018-zjgy-407-408"}],
+                }
+            ],
+        }
+    ],
 }
 
 
@@ -55,17 +71,30 @@ def organizations(
     _check_concept(practice, "practice")
     _check_concept(program, "program")
     return run_page(
-        request, "organizations", limit, offset, label=label, name=name, form=form, level=level,
-        carrier_type=carrier_type, place=place, practice=practice, expand=expand, program=program,
-        year_from=year_from, year_to=year_to,
+        request,
+        "organizations",
+        limit,
+        offset,
+        label=label,
+        name=name,
+        form=form,
+        level=level,
+        carrier_type=carrier_type,
+        place=place,
+        practice=practice,
+        expand=expand,
+        program=program,
+        year_from=year_from,
+        year_to=year_to,
     )
 
 
 @router.get(
     "/practices",
     summary="Practice concepts with adopter counts",
-    responses=_example([{"id": "craftsman-school", "name": "工匠学堂", "en": "Craftsman school",
-                         "category": "skills", "adopters": 5}]),
+    responses=_example(
+        [{"id": "craftsman-school", "name": "工匠学堂", "en": "Craftsman school", "category": "skills", "adopters": 5}]
+    ),
 )
 def practices(request: Request, category: str | None = Query(None, examples=["venues"])) -> list[dict[str, Any]]:
     if category is not None:
@@ -76,8 +105,10 @@ def practices(request: Request, category: str | None = Query(None, examples=["ve
 @router.get(
     "/practices/{practice_id}/adopters",
     summary="Adopters of a practice, earliest first, with evidence",
-    responses={**_example({"total": 1, "limit": 100, "offset": 0, "items": [{"name": "…", "year": 2018}]}),
-               404: {"description": "unknown practice id"}},
+    responses={
+        **_example({"total": 1, "limit": 100, "offset": 0, "items": [{"name": "…", "year": 2018}]}),
+        404: {"description": "unknown practice id"},
+    },
 )
 def practice_adopters(
     request: Request,
@@ -89,16 +120,31 @@ def practice_adopters(
     offset: int = Offset,
 ) -> dict[str, Any]:
     _check_concept(practice_id, "practice", NotFound)
-    return run_page(request, "practice_adopters", limit, offset, practice=practice_id, expand=expand,
-                    year_from=year_from, year_to=year_to)
+    return run_page(
+        request,
+        "practice_adopters",
+        limit,
+        offset,
+        practice=practice_id,
+        expand=expand,
+        year_from=year_from,
+        year_to=year_to,
+    )
 
 
 @router.get(
     "/entities/{key:path}",
     summary="An entity with its neighbours and evidence (key as in other responses)",
-    responses={**_example({"entity": {"key": "union-organization/浙江省总工会", "name": "浙江省总工会"},
-                           "relationships": [], "evidence": []}),
-               404: {"description": "no entity with that key"}},
+    responses={
+        **_example(
+            {
+                "entity": {"key": "union-organization/浙江省总工会", "name": "浙江省总工会"},
+                "relationships": [],
+                "evidence": [],
+            }
+        ),
+        404: {"description": "no entity with that key"},
+    },
 )
 def entity(
     request: Request,
@@ -115,11 +161,16 @@ def entity(
 @router.get(
     "/paths",
     summary="A shortest path between two entities",
-    responses={**_example({"nodes": [], "relationships": [], "length": 2}),
-               404: {"description": "an entity is unknown or no path joins them"}},
+    responses={
+        **_example({"nodes": [], "relationships": [], "length": 2}),
+        404: {"description": "an entity is unknown or no path joins them"},
+    },
 )
-def path(request: Request, source: str = Query(..., examples=["union-organization/浙江省总工会"]),
-         target: str = Query(..., examples=["carrier/湖州市南浔区善琏湖笔小镇"])) -> dict[str, Any]:
+def path(
+    request: Request,
+    source: str = Query(..., examples=["union-organization/浙江省总工会"]),
+    target: str = Query(..., examples=["carrier/湖州市南浔区善琏湖笔小镇"]),
+) -> dict[str, Any]:
     rows = run_named(request, "path", source=source, target=target)
     if not rows:
         raise NotFound(f"no path between '{source}' and '{target}' (or an entity is unknown)")
@@ -129,8 +180,10 @@ def path(request: Request, source: str = Query(..., examples=["union-organizatio
 @router.get(
     "/places/{place:path}",
     summary="A place with its hierarchy and organisations (key or canonical name)",
-    responses={**_example({"place": {"name": "湖州市南浔区"}, "ancestors": [], "children": [], "organizations": []}),
-               404: {"description": "unknown place"}},
+    responses={
+        **_example({"place": {"name": "湖州市南浔区"}, "ancestors": [], "children": [], "organizations": []}),
+        404: {"description": "unknown place"},
+    },
 )
 def place(request: Request, place: str, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
     rows = run_named(request, "place_hierarchy", place=place, limit=limit)
@@ -144,8 +197,12 @@ def place(request: Request, place: str, limit: int = Query(500, ge=1, le=5000)) 
     summary="Party-building links, optionally within a place",
     responses=_example({"total": 1, "limit": 100, "offset": 0, "items": [{"party": {"name": "…党委"}}]}),
 )
-def party_building(request: Request, place: str | None = Query(None, examples=["宁波市"]),
-                   limit: int = Query(100, ge=1, le=1000), offset: int = Offset) -> dict[str, Any]:
+def party_building(
+    request: Request,
+    place: str | None = Query(None, examples=["宁波市"]),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Offset,
+) -> dict[str, Any]:
     return run_page(request, "party_building", limit, offset, place=place)
 
 
@@ -154,8 +211,13 @@ def party_building(request: Request, place: str | None = Query(None, examples=["
     summary="People and their posts",
     responses=_example({"total": 1, "limit": 100, "offset": 0, "items": [{"name": "…", "posts": []}]}),
 )
-def people(request: Request, name: str | None = Query(None), organization: str | None = Query(None),
-           limit: int = Query(100, ge=1, le=1000), offset: int = Offset) -> dict[str, Any]:
+def people(
+    request: Request,
+    name: str | None = Query(None),
+    organization: str | None = Query(None),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Offset,
+) -> dict[str, Any]:
     return run_page(request, "people", limit, offset, name=name, organization=organization)
 
 
@@ -164,8 +226,9 @@ def people(request: Request, name: str | None = Query(None), organization: str |
     summary="Full-text search over names and aliases",
     responses=_example([{"key": "union-organization/…", "name": "…小镇工会联合会", "score": 3.2}]),
 )
-def search(request: Request, q: str = Query(..., min_length=1, examples=["小镇"]),
-           limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
+def search(
+    request: Request, q: str = Query(..., min_length=1, examples=["小镇"]), limit: int = Query(20, ge=1, le=200)
+) -> list[dict[str, Any]]:
     try:
         return run_named(request, "search", q=q, limit=limit)
     except ClientError as error:  # Lucene syntax errors in q

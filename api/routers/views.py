@@ -34,8 +34,12 @@ router = APIRouter(tags=["views"])
 
 Format = Literal["html", "json"]
 FormatQuery = Query("html", description="`json` returns what the page draws: nodes, edges, total, drawn, truncated")
-MaxNodes = Query(DEFAULT_MAX_NODES, ge=1, le=MAX_MAX_NODES,
-                 description="size limit: above it the view draws the first N nodes and says so")
+MaxNodes = Query(
+    DEFAULT_MAX_NODES,
+    ge=1,
+    le=MAX_MAX_NODES,
+    description="size limit: above it the view draws the first N nodes and says so",
+)
 _PAGE = {200: {"content": {"text/html": {}}, "description": "an HTML page (or JSON with format=json)"}}
 
 
@@ -72,8 +76,9 @@ def root(request: Request) -> RedirectResponse:
 
 @router.get("/views", include_in_schema=False)
 @router.get("/views/", response_class=HTMLResponse, summary="Index of the views, with full-text search")
-def index(request: Request, q: str | None = Query(None, description="search text (also searched live by the page)")
-          ) -> HTMLResponse:
+def index(
+    request: Request, q: str | None = Query(None, description="search text (also searched live by the page)")
+) -> HTMLResponse:
     links = _links(request)
     run = _runner(request)
     hits = None
@@ -82,34 +87,51 @@ def index(request: Request, q: str | None = Query(None, description="search text
             rows = run("search", {"q": q.strip(), "limit": 30})
         except ClientError:
             rows = []
-        hits = [{**row, "class": node_style(row["labels"]).label, "classZh": node_style(row["labels"]).zh}
-                for row in rows]
+        hits = [
+            {**row, "class": node_style(row["labels"]).label, "classZh": node_style(row["labels"]).zh} for row in rows
+        ]
     return HTMLResponse(render_index(index_data(run), links, query=q or "", hits=hits))
 
 
-@router.get("/views/overview", response_class=HTMLResponse, responses=_PAGE,
-            summary="The best-connected entities as a graph")
-def overview(request: Request, limit: int = Query(200, ge=1, le=MAX_MAX_NODES, examples=[200]),
-             format: Format = FormatQuery) -> Response:
+@router.get(
+    "/views/overview",
+    response_class=HTMLResponse,
+    responses=_PAGE,
+    summary="The best-connected entities as a graph",
+)
+def overview(
+    request: Request,
+    limit: int = Query(200, ge=1, le=MAX_MAX_NODES, examples=[200]),
+    format: Format = FormatQuery,
+) -> Response:
     return _respond(request, format, lambda run, links: overview_view(run, limit, links))
 
 
-@router.get("/views/entity/{key:path}", response_class=HTMLResponse, responses=_PAGE,
-            summary="An entity with its neighbours to depth 1–2, filterable by relationship type")
+@router.get(
+    "/views/entity/{key:path}",
+    response_class=HTMLResponse,
+    responses=_PAGE,
+    summary="An entity with its neighbours to depth 1–2, filterable by relationship type",
+)
 def entity(
     request: Request,
     key: str = Path(..., examples=["practice/craftsman-school"]),
     depth: int = Query(1, ge=1, le=2),
-    types: list[str] | None = Query(None, description="relationship types (repeat or comma-separate)",
-                                    examples=["ADOPTS,COVERS"]),
+    types: list[str] | None = Query(
+        None, description="relationship types (repeat or comma-separate)", examples=["ADOPTS,COVERS"]
+    ),
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
 ) -> Response:
     return _respond(request, format, lambda run, links: entity_view(run, key, depth, types, max_nodes, links))
 
 
-@router.get("/views/practice/{practice_id}", response_class=HTMLResponse, responses=_PAGE,
-            summary="A practice with every adopter, coloured by year of first evidence, grouped by city")
+@router.get(
+    "/views/practice/{practice_id}",
+    response_class=HTMLResponse,
+    responses=_PAGE,
+    summary="A practice with every adopter, coloured by year of first evidence, grouped by city",
+)
 def practice(
     request: Request,
     practice_id: str = Path(..., examples=["craftsman-school"]),
@@ -120,8 +142,12 @@ def practice(
     return _respond(request, format, lambda run, links: practice_view(run, practice_id, expand, max_nodes, links))
 
 
-@router.get("/views/region/{place:path}", response_class=HTMLResponse, responses=_PAGE,
-            summary="A city or county with its carriers, unions, party-building links and practices")
+@router.get(
+    "/views/region/{place:path}",
+    response_class=HTMLResponse,
+    responses=_PAGE,
+    summary="A city or county with its carriers, unions, party-building links and practices",
+)
 def region(
     request: Request,
     place: str = Path(..., examples=["湖州市"]),
@@ -130,12 +156,15 @@ def region(
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
 ) -> Response:
-    return _respond(request, format,
-                    lambda run, links: region_view(run, place, practices, party, max_nodes, links))
+    return _respond(request, format, lambda run, links: region_view(run, place, practices, party, max_nodes, links))
 
 
-@router.get("/views/query/{name}", response_class=HTMLResponse, responses=_PAGE,
-            summary="Any named query's result drawn as a graph; its parameters go in the query string")
+@router.get(
+    "/views/query/{name}",
+    response_class=HTMLResponse,
+    responses=_PAGE,
+    summary="Any named query's result drawn as a graph; its parameters go in the query string",
+)
 def named_query(request: Request, name: str, max_nodes: int = MaxNodes, format: Format = FormatQuery) -> Response:
     given: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in QUERY_VIEW_RESERVED}
     return _respond(request, format, lambda run, links: query_view(run, name, given, max_nodes, links))

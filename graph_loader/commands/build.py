@@ -39,7 +39,8 @@ def build(
     table = Table(title=f"ukg build: {corpus_path}")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("documents (loaded / unchanged)", f"{len(summary.report.loaded)} / {len(summary.report.skipped)}")
+    loaded, skipped = len(summary.report.loaded), len(summary.report.skipped)
+    table.add_row("documents (loaded / unchanged)", f"{loaded} / {skipped}")
     table.add_row("articles", str(summary.articles))
     for label, count in sorted(summary.counts["node"].items()):
         table.add_row(f"nodes :{label}", str(count))

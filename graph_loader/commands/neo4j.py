@@ -23,7 +23,8 @@ def start_command(
         return
     instance, started = neo4j_embedded.start(settings.port, timeout=timeout)
     if started:
-        typer.echo(f"Neo4j started at {instance.uri} (pid {instance.pid}, data {neo4j_embedded.paths().home})")
+        home = neo4j_embedded.paths().home
+        typer.echo(f"Neo4j started at {instance.uri} (pid {instance.pid}, data {home})")
     else:
         typer.echo(f"Neo4j is already running at {instance.uri} (pid {instance.pid}); nothing to do")
 

@@ -45,9 +45,21 @@ def _parse_params(items: list[str]) -> dict[str, str]:
     return params
 
 
-def build_view(view: str, arg: str | None, run: Any, links: Any, *, depth: int, types: list[str],
-               expand: bool, practices: bool, party: bool, params: dict[str, str], max_nodes: int,
-               limit: int) -> ViewGraph:
+def build_view(
+    view: str,
+    arg: str | None,
+    run: Any,
+    links: Any,
+    *,
+    depth: int,
+    types: list[str],
+    expand: bool,
+    practices: bool,
+    party: bool,
+    params: dict[str, str],
+    max_nodes: int,
+    limit: int,
+) -> ViewGraph:
     from visualizations import views
 
     if view != "overview" and not arg:
@@ -67,19 +79,25 @@ def build_view(view: str, arg: str | None, run: Any, links: Any, *, depth: int, 
 
 def render(
     view: Annotated[str, typer.Argument(help=f"Which view: {VIEW_HELP}.")],
-    arg: Annotated[str | None, typer.Argument(help="The entity key, practice id, place or query name.")] = None,
+    arg: Annotated[
+        str | None, typer.Argument(help="The entity key, practice id, place or query name.")
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("view.html"),
     depth: Annotated[int, typer.Option(min=1, max=2, help="entity: neighbours to depth 1 or 2.")] = 1,
-    types: Annotated[list[str] | None, typer.Option("--types", help="entity: relationship types (repeat or A,B).")
-                     ] = None,
+    types: Annotated[
+        list[str] | None, typer.Option("--types", help="entity: relationship types (repeat or A,B).")
+    ] = None,
     expand: Annotated[bool, typer.Option("--expand", help="practice: include narrower concepts.")] = False,
     practices: Annotated[bool, typer.Option(help="region: include adopted practices.")] = True,
     party: Annotated[bool, typer.Option(help="region: include party-building links.")] = True,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="query: NAME=VALUE (repeat).")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="query: NAME=VALUE (repeat).")
+    ] = None,
     max_nodes: Annotated[int, typer.Option(min=1, max=2000, help="Draw at most this many nodes.")] = 300,
     limit: Annotated[int, typer.Option(min=1, max=2000, help="overview: how many entities.")] = 200,
-    base_url: Annotated[str, typer.Option(help="Where links and filters in the file point (a `ukg serve`).")
-                        ] = "http://127.0.0.1:8000",
+    base_url: Annotated[
+        str, typer.Option(help="Where links and filters in the file point (a `ukg serve`).")
+    ] = "http://127.0.0.1:8000",
     start_neo4j: Annotated[bool, typer.Option(help="Start the embedded Neo4j if it is not running.")] = True,
 ) -> None:
     """Write one view as a single HTML file (vis-network inlined: opens from disk, offline)."""
@@ -88,8 +106,8 @@ def render(
     from api.db import Database
     from graph_loader.settings import neo4j_settings
     from graph_loader.store import ensure_embedded_running
-    from visualizations.model import Links
     from visualizations import views
+    from visualizations.model import Links
     from visualizations.render import render_view
     from visualizations.views import ViewNotFound
 
@@ -101,9 +119,20 @@ def render(
     database = Database(settings)
     links = Links(base=base_url.rstrip("/"))
     try:
-        graph = build_view(view, arg, _runner(database), links, depth=depth, types=types or [], expand=expand,
-                           practices=practices, party=party, params=_parse_params(param or []),
-                           max_nodes=max_nodes, limit=limit)
+        graph = build_view(
+            view,
+            arg,
+            _runner(database),
+            links,
+            depth=depth,
+            types=types or [],
+            expand=expand,
+            practices=practices,
+            party=party,
+            params=_parse_params(param or []),
+            max_nodes=max_nodes,
+            limit=limit,
+        )
     except ViewNotFound as error:
         raise InputError(str(error)) from None
     except ClientError as error:
@@ -113,8 +142,9 @@ def render(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_view(graph, links, standalone=True), encoding="utf-8")
     note = f"; {graph.total} matched, over the limit — filter or raise --max-nodes" if graph.truncated else ""
-    Console(stderr=True).print(f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges{note})",
-                               highlight=False)
+    Console(stderr=True).print(
+        f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges{note})", highlight=False
+    )
 
 
 def register(app: typer.Typer) -> None:

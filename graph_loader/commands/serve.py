@@ -13,7 +13,7 @@ def serve(
     port: int = typer.Option(8000, help="HTTP port."),
     start_neo4j: bool = typer.Option(True, help="Start the embedded Neo4j if it is not running."),
 ) -> None:
-    """Serve the API (/docs for OpenAPI, /health, /queries, /views/overview)."""
+    """Serve the API (/docs for OpenAPI, /health, /queries, /views/)."""
     import uvicorn
 
     from api.app import create_app
@@ -21,7 +21,7 @@ def serve(
     settings = neo4j_settings()
     if start_neo4j:
         ensure_embedded_running(settings)
-    typer.echo(f"ukg API on http://{host}:{port}/  (docs: /docs, health: /health, view: /views/overview)")
+    typer.echo(f"ukg API on http://{host}:{port}/  (docs: /docs, health: /health, views: /views/)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 

@@ -1,0 +1,136 @@
+"""Benchmark: 64 concurrent clients over the API's named queries against a running `ukg serve`.
+
+    python bench/api.py [--clients 64] [--seconds 60] [--url http://127.0.0.1:PORT]
+
+Without --url it starts a throwaway embedded Neo4j, builds the corpus into it, and starts
+`ukg serve` on a free port. Each client loops over the requests below for the duration;
+requests/s and p50/p99 latency are reported per query, and any error is counted (target: 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from neo4j_instance import throwaway_neo4j  # noqa: E402
+
+REQUESTS: dict[str, tuple[str, dict[str, str]]] = {
+    "organizations (headline)": (
+        "/organizations",
+        {"label": "UnionOrganization", "carrier_type": "town", "practice": "craftsman-school"},
+    ),
+    "organizations (page)": ("/organizations", {"label": "UnionOrganization", "limit": "20"}),
+    "practices": ("/practices", {}),
+    "practice_adopters": ("/practices/craftsman-school/adopters", {}),
+    "entity": ("/entities/practice/craftsman-school", {}),
+    "search": ("/search", {"q": "小镇"}),
+    "place_hierarchy": ("/places/湖州市", {}),
+    "people": ("/people", {"limit": "20"}),
+    "party_building": ("/party-building", {}),
+    "path": ("/paths", {"source": "practice/craftsman-school", "target": "practice-category/skills"}),
+    "overview (named)": ("/queries/overview", {"limit": "50"}),
+}
+
+
+async def client_loop(client: httpx.AsyncClient, stop_at: float, latencies: dict, errors: dict, offset: int) -> None:
+    names = list(REQUESTS)
+    i = offset
+    while time.monotonic() < stop_at:
+        name = names[i % len(names)]
+        path, params = REQUESTS[name]
+        started = time.perf_counter()
+        try:
+            response = await client.get(path, params=params)
+            ok = response.status_code == 200
+        except httpx.HTTPError:
+            ok = False
+        elapsed = time.perf_counter() - started
+        if ok:
+            latencies[name].append(elapsed)
+        else:
+            errors[name] += 1
+        i += 1
+
+
+async def run(url: str, clients: int, seconds: float) -> tuple[dict, dict, float]:
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+        started = time.monotonic()
+        stop_at = started + seconds
+        await asyncio.gather(*(client_loop(client, stop_at, latencies, errors, n) for n in range(clients)))
+        return latencies, errors, time.monotonic() - started
+
+
+def report(latencies: dict, errors: dict, elapsed: float, clients: int) -> None:
+    total = sum(len(v) for v in latencies.values())
+    print(f"{clients} clients, {elapsed:.0f} s: {total / elapsed:,.0f} requests/s, errors {sum(errors.values())}")
+    print(f"{'query':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name in REQUESTS:
+        values = sorted(latencies.get(name, []))
+        if not values:
+            print(f"{name:28} {'-':>8} {'-':>8} {'-':>8} {errors.get(name, 0):>7}")
+            continue
+        p50 = statistics.median(values) * 1000
+        p99 = values[min(len(values) - 1, int(len(values) * 0.99))] * 1000
+        print(f"{name:28} {len(values) / elapsed:8.1f} {p50:8.1f} {p99:8.1f} {errors.get(name, 0):>7}")
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"the API at {url} did not answer within {timeout:.0f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=64)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--url", default=None)
+    args = parser.parse_args()
+    if args.url:
+        latencies, errors, elapsed = asyncio.run(run(args.url, args.clients, args.seconds))
+        report(latencies, errors, elapsed, args.clients)
+        return
+    from graph_loader.graph_build import build_graph
+    from graph_loader.neo4j_embedded import free_port
+    from graph_loader.settings import default_corpus_dir
+
+    with throwaway_neo4j():
+        build_graph(default_corpus_dir(), reset=True)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "graph_loader", "serve", "--port", str(port), "--no-start-neo4j"],
+            env=dict(os.environ),
+            stdout=subprocess.DEVNULL,
+        )
+        try:
+            wait_for(url)
+            latencies, errors, elapsed = asyncio.run(run(url, args.clients, args.seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        report(latencies, errors, elapsed, args.clients)
+
+
+if __name__ == "__main__":
+    main()
