@@ -34,7 +34,7 @@ def test_no_union_is_split_by_its_administrative_prefix(built_graph, driver) -> 
         if core and core not in GENERIC_CORES:
             by_core[core].append((name, county.name if county else "", city.name if city else ""))
     duplicates = []
-    for core, variants in by_core.items():
+    for variants in by_core.values():
         for i, (name_a, county_a, city_a) in enumerate(variants):
             for name_b, county_b, city_b in variants[i + 1 :]:
                 same_county = not county_a or not county_b or county_a == county_b
