@@ -287,7 +287,7 @@ class GraphRows:
         for class_name, key in candidates:
             if not allowed or any(self.ont.is_a(class_name, label) for label in allowed):
                 return key
-        return candidates[0][1] if candidates else None
+        return None  # a same-named entity of another class is not this end
 
 
 class GraphWriter:

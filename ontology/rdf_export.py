@@ -240,6 +240,7 @@ class _Builder:
         for class_name, iri in candidates:
             if not allowed or any(self.ont.is_a(class_name, label) for label in allowed):
                 return iri
+        # a wrong-class end is still exported so that `ukg validate` reports the misuse
         return candidates[0][1] if candidates else None
 
     @staticmethod
@@ -256,7 +257,14 @@ class _Builder:
             spec = self.ont.relations[self.ont.rel(rel.type)]
         except KeyError as error:
             raise ExportError(f"relation {rel.head!r} → {rel.tail!r}: {error.args[0]}") from None
-        head, tail = self._end(rel.head, spec.domain), self._end(rel.tail, spec.range)
+        head = self._end(rel.head, spec.domain)
+        if self.ont.label("Article") in spec.range:
+            # an edge to an article (AUTHORED) points at the article its evidence comes from
+            for ev in rel.evidence:
+                if head is not None:
+                    self.g.add((head, spec.iri, self.ont.instance_iri("Article", ev.article_id)))
+            return None
+        tail = self._end(rel.tail, spec.range)
         if head is None or tail is None:
             missing = rel.head if head is None else rel.tail
             log.warning(
