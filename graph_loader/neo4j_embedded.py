@@ -21,6 +21,8 @@ from graph_loader.settings import LAUNCHER_DIR, state_dir
 READY_MARKER = "UKG_NEO4J_READY"
 FAILED_MARKER = "UKG_NEO4J_FAILED"
 LAUNCHER_MAIN = "ukg.Launcher"
+# A fixed, moderate heap: a growing default heap spends the loader's time in garbage collection.
+JVM_OPTIONS = tuple(os.environ.get("UKG_NEO4J_JVM_OPTIONS", "-Xms1g -Xmx2g -XX:+UseG1GC").split())
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def start(port: int, root: Path | None = None, timeout: float = 120.0) -> tuple[
     log_offset = files.log_file.stat().st_size if files.log_file.exists() else 0
     with files.log_file.open("ab") as log:
         process = subprocess.Popen(
-            ["java", "-Xms256m", "-cp", _launcher_classpath(), LAUNCHER_MAIN, str(files.home), str(port)],
+            ["java", *JVM_OPTIONS, "-cp", _launcher_classpath(), LAUNCHER_MAIN, str(files.home), str(port)],
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -19,6 +19,7 @@ import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -53,10 +54,6 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
             continue
         out[name] = value
     return out
-
-
-def _keys(rows: Iterable[dict[str, Any]]) -> set[str]:
-    return {row["key"] for row in rows}
 
 
 @dataclass
@@ -344,7 +341,7 @@ class GraphWriter:
         steps = (
             ("upsert_articles", batch.articles, extra),
             ("upsert_entities", batch.entities, {}),
-            ("ensure_entities", [row for row in batch.edge_ends if row["key"] not in _keys(batch.entities)], {}),
+            ("ensure_entities", batch.edge_ends, {}),
             ("upsert_relations", batch.relations, {}),
             ("upsert_article_relations", batch.article_relations, {}),
             ("upsert_mentions", batch.mentions, extra),
@@ -357,6 +354,8 @@ class GraphWriter:
                 progress(query_name, len(rows))
         self.collect_stale(doc.id, doc.sha256)
         self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=doc.sha256)
+        if progress is not None:
+            progress("collect_stale", 0)
         return True
 
     def collect_stale(self, doc_id: str, content_hash: str) -> tuple[int, int]:
@@ -396,6 +395,14 @@ class GraphWriter:
         ).consume()
         return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
 
+    # Statements whose batches may run concurrently: evidence rows of one call have distinct keys
+    # and lock nothing in common. (Merging nodes and edges concurrently was measured slower: the
+    # transactions wait on each other's node locks.)
+    _INDEPENDENT = frozenset(
+        {"create_evidence", "upsert_evidence"}
+    )
+    parallel = int(os.environ.get("UKG_LOAD_THREADS", "2"))
+
     # which row field fills which schema-name slot of a loader query
     _SLOTS = {
         "upsert_concepts": ("labels", "labels"),
@@ -420,8 +427,13 @@ class GraphWriter:
         for group_key in sorted(groups, key=str):
             names = {} if slot is None else {slot[0]: list(group_key) if isinstance(group_key, tuple) else group_key}
             query = loader_query(query_name, **names)
-            for chunk in batched(groups[group_key], self.batch_size):
-                self.driver.execute_query(query, rows=list(chunk), **params)
+            chunks = [list(chunk) for chunk in batched(groups[group_key], self.batch_size)]
+            if query_name in self._INDEPENDENT and len(chunks) > 1:
+                with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+                    list(pool.map(lambda chunk: self.driver.execute_query(query, rows=chunk, **params), chunks))
+            else:
+                for chunk in chunks:
+                    self.driver.execute_query(query, rows=chunk, **params)
 
     def checksum(self) -> str:
         """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""

@@ -5,4 +5,5 @@ UNWIND $rows AS row
 MATCH (a:Entity {key: row.head})
 MATCH (b:Entity {key: row.tail})
 MERGE (a)-[r:{{type}}]->(b)
-SET r = row.props
+ON CREATE SET r = row.props
+ON MATCH SET r = row.props
