@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import Request
 
-from api.errors import BadParameter
+from api.errors import BadParameter, NotFound
 from queries import public_queries
 
 
@@ -24,3 +24,11 @@ def run_page(request: Request, query_name: str, limit: int, offset: int, /, **gi
     rows = run_named(request, query_name, limit=limit, offset=offset, **given)
     row = rows[0] if rows else {"total": 0, "items": []}
     return {"total": row["total"], "limit": limit, "offset": offset, "items": row["items"]}
+
+
+def run_one(request: Request, query_name: str, not_found: str, /, **given: Any) -> dict[str, Any]:
+    """A query that answers one row about one thing; 404 with `not_found` when it answers none."""
+    rows = run_named(request, query_name, **given)
+    if not rows:
+        raise NotFound(not_found)
+    return rows[0]

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from neo4j import Driver
@@ -430,10 +431,14 @@ class GraphWriter:
             chunks = [list(chunk) for chunk in batched(groups[group_key], self.batch_size)]
             if query_name in self._INDEPENDENT and len(chunks) > 1:
                 with ThreadPoolExecutor(max_workers=self.parallel) as pool:
-                    list(pool.map(lambda chunk: self.driver.execute_query(query, rows=chunk, **params), chunks))
+                    run = partial(self._run_chunk, query, params)
+                    list(pool.map(run, chunks))
             else:
                 for chunk in chunks:
-                    self.driver.execute_query(query, rows=chunk, **params)
+                    self._run_chunk(query, params, chunk)
+
+    def _run_chunk(self, query: str, params: dict[str, Any], chunk: list[dict[str, Any]]) -> None:
+        self.driver.execute_query(query, rows=chunk, **params)
 
     def checksum(self) -> str:
         """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""

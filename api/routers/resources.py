@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from neo4j.exceptions import ClientError
 
 from api.errors import BadParameter, NotFound
-from api.named import run_named, run_page
+from api.named import run_named, run_one, run_page
 from ontology.model import get_ontology
 
 router = APIRouter(tags=["graph"])
@@ -152,10 +152,7 @@ def entity(
     types: str | None = Query(None, description="comma-separated relationship types", examples=["ADOPTS,COVERS"]),
     limit: int = Query(200, ge=1, le=2000),
 ) -> dict[str, Any]:
-    rows = run_named(request, "entity", key=key, types=types, limit=limit)
-    if not rows:
-        raise NotFound(f"no entity with key '{key}'")
-    return rows[0]
+    return run_one(request, "entity", f"no entity with key '{key}'", key=key, types=types, limit=limit)
 
 
 @router.get(
@@ -171,10 +168,8 @@ def path(
     source: str = Query(..., examples=["union-organization/浙江省总工会"]),
     target: str = Query(..., examples=["carrier/湖州市南浔区善琏湖笔小镇"]),
 ) -> dict[str, Any]:
-    rows = run_named(request, "path", source=source, target=target)
-    if not rows:
-        raise NotFound(f"no path between '{source}' and '{target}' (or an entity is unknown)")
-    return rows[0]
+    not_found = f"no path between '{source}' and '{target}' (or an entity is unknown)"
+    return run_one(request, "path", not_found, source=source, target=target)
 
 
 @router.get(
@@ -186,10 +181,7 @@ def path(
     },
 )
 def place(request: Request, place: str, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
-    rows = run_named(request, "place_hierarchy", place=place, limit=limit)
-    if not rows:
-        raise NotFound(f"no place '{place}'")
-    return rows[0]
+    return run_one(request, "place_hierarchy", f"no place '{place}'", place=place, limit=limit)
 
 
 @router.get(
