@@ -228,12 +228,9 @@ def stop(root: Path | None = None, timeout: float = 60.0) -> RunningInstance | N
 
 
 def _is_alive(pid: int) -> bool:
-    try:
-        waited, _ = os.waitpid(pid, os.WNOHANG)  # reap if it is our child
-        if waited == pid:
-            return False
-    except ChildProcessError:
-        pass
+    """True while the process runs; a zombie child of ours is reaped and counts as gone."""
+    if _reap(pid):
+        return False
     try:
         os.kill(pid, 0)
     except OSError:
@@ -242,4 +239,25 @@ def _is_alive(pid: int) -> bool:
         state = Path(f"/proc/{pid}/stat").read_text().split()[2]
     except (OSError, IndexError):
         return True
-    return state != "Z"
+    if state == "Z" and _thread_count(pid) <= 1:
+        # the JVM's main thread exits before its shutdown hook: a zombie leader with live threads
+        # is still closing the database; only a zombie with no threads left is gone
+        _reap(pid)
+        return False
+    return True
+
+
+def _thread_count(pid: int) -> int:
+    try:
+        return sum(1 for _ in Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return 0
+
+
+def _reap(pid: int) -> bool:
+    """Collect the exit status if `pid` is our exited child (so no zombie is left behind)."""
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return False
+    return waited == pid

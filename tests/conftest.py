@@ -35,14 +35,14 @@ def neo4j_instance() -> Iterator[str]:
     from graph_loader.settings import neo4j_settings
 
     settings = neo4j_settings()
-    if settings.external:
-        yield settings.uri
-        return
-    neo4j_embedded.start(settings.port)
+    if not settings.external:
+        neo4j_embedded.start(settings.port)
+    _remember_version()
     try:
         yield settings.uri
     finally:
-        neo4j_embedded.stop()
+        if not settings.external:
+            neo4j_embedded.stop()
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +69,37 @@ def built_graph(neo4j_instance: str):
     from graph_loader.graph_build import build_graph
 
     return build_graph(CORPUS, reset=True)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if _EXTERNAL:
+        return f"integration tests: external Neo4j at {os.environ['NEO4J_URI']}"
+    return f"integration tests: throwaway embedded Neo4j on 127.0.0.1:{os.environ['UKG_NEO4J_PORT']} ({_STATE})"
+
+
+_INTEGRATION_OUTCOMES: dict[str, int] = {}
+_SERVER_VERSION: dict[str, str] = {}
+
+
+def _remember_version() -> None:
+    from graph_loader.store import open_driver, server_version
+
+    driver = open_driver()
+    try:
+        _SERVER_VERSION["version"] = server_version(driver)
+    finally:
+        driver.close()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and "integration" in report.keywords:
+        _INTEGRATION_OUTCOMES[report.outcome] = _INTEGRATION_OUTCOMES.get(report.outcome, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say plainly that the integration tests talked to a live Neo4j, and which version."""
+    if not _INTEGRATION_OUTCOMES:
+        return
+    version = _SERVER_VERSION.get("version", "unknown")
+    outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(_INTEGRATION_OUTCOMES.items()))
+    terminalreporter.write_line(f"integration tests against live Neo4j {version}: {outcomes}")
