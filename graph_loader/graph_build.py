@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from graph_loader.fingerprint import pipeline_fingerprint
 from graph_loader.neo4j_writer import GraphWriter, LoadReport
 from graph_loader.pipeline import run_extraction
 from graph_loader.store import ensure_embedded_running, open_driver
@@ -33,7 +34,7 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
     ensure_embedded_running(quiet=progress is None)
     driver = open_driver()
     try:
-        writer = GraphWriter(driver)
+        writer = GraphWriter(driver, pipeline_version=pipeline_fingerprint())
         if reset:
             with driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
                 session.run(loader_query("delete_all")).consume()

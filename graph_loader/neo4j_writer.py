@@ -291,8 +291,15 @@ class GraphRows:
 class GraphWriter:
     """Applies the schema and loads document batches; the only module that writes to Neo4j."""
 
-    def __init__(self, driver: Driver, ontology: Ontology | None = None, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        ontology: Ontology | None = None,
+        batch_size: int = BATCH_SIZE,
+        pipeline_version: str = "",
+    ) -> None:
         self.driver = driver
+        self.pipeline_version = pipeline_version
         self.rows = GraphRows(ontology)
         self.ont = self.rows.ont
         self.batch_size = batch_size
@@ -309,13 +316,19 @@ class GraphWriter:
         self._write_batches("upsert_relations", self.rows.concept_hierarchy_rows())
         return len(rows)
 
+    def stamp(self, document: SourceDocument) -> str:
+        """What a document was loaded as: its content hash and the pipeline that read it."""
+        if not self.pipeline_version:
+            return document.sha256
+        return hashlib.sha256(f"{document.sha256}:{self.pipeline_version}".encode()).hexdigest()
+
     def document_state(self, document: SourceDocument) -> str:
         """'current' (loaded completely at this content hash), 'stale' (loaded or begun at some
         hash — evidence may exist) or 'new' (never begun: nothing of it is in the graph)."""
         records, _, _ = self.driver.execute_query(loader_query("document_state"), id=document.id)
         if not records:
             return "new"
-        if records[0]["contentHash"] == document.sha256 and records[0]["complete"] is True:
+        if records[0]["loadStamp"] == self.stamp(document) and records[0]["complete"] is True:
             return "current"
         return "stale"
 
@@ -331,6 +344,8 @@ class GraphWriter:
                 "key": doc.id,
                 "path": doc.path,
                 "contentHash": doc.sha256,
+                "loadStamp": self.stamp(doc),
+                "pipeline": self.pipeline_version,
                 "publication": doc.publication,
                 "kind": doc.kind,
                 "date": doc.date,
@@ -338,7 +353,8 @@ class GraphWriter:
             }
         )
         self.driver.execute_query(loader_query("begin_document"), doc=doc_props)
-        extra = {"hash": doc.sha256}
+        stamp = self.stamp(doc)
+        extra = {"hash": stamp}
         steps = (
             ("upsert_articles", batch.articles, extra),
             ("upsert_entities", batch.entities, {}),
@@ -353,8 +369,8 @@ class GraphWriter:
             self._write_batches(query_name, rows, **params)
             if progress is not None:
                 progress(query_name, len(rows))
-        self.collect_stale(doc.id, doc.sha256)
-        self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=doc.sha256)
+        self.collect_stale(doc.id, stamp)
+        self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=stamp)
         if progress is not None:
             progress("collect_stale", 0)
         return True

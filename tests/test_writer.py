@@ -174,3 +174,19 @@ def test_interrupted_load_is_completed_by_rerun(writer, driver) -> None:
         load(CrashingWriter(driver), changed)
     load(writer, changed)
     assert snapshot(driver) == reference
+
+
+def test_new_pipeline_version_reloads_unchanged_documents(writer, driver) -> None:
+    """An upgraded extractor may read the same text differently: its fingerprint forces a reload."""
+    docs, articles, entities, relations = corpus(f"{OTHER}开办工匠学堂。")
+    for version, expected in (("v1", True), ("v1", False), ("v2", True), ("v2", False)):
+        versioned = GraphWriter(driver, pipeline_version=version)
+        batch = versioned.rows.document_batches(docs, articles, entities, relations)[0]
+        assert versioned.load_document(batch) is expected, version
+
+
+def test_pipeline_fingerprint_is_stable_and_short() -> None:
+    from graph_loader.fingerprint import pipeline_fingerprint
+
+    assert pipeline_fingerprint() == pipeline_fingerprint()
+    assert len(pipeline_fingerprint()) == 16
