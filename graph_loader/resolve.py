@@ -95,6 +95,25 @@ def expand_prefix(name: str, ctx: ArticleContext | None) -> str:
     return name
 
 
+def party_prefix(name: str, ctx: ArticleContext | None) -> str:
+    """A party body written without a place (未来科技城党工委, 秀洲国家高新区党工委) takes the
+    article's place when its core is an area (园区, 小镇, 科技城 …) or starts with the short form of
+    the article's county (秀洲 → 嘉兴市秀洲…). Town/street bodies are left to expand_prefix."""
+    if ctx is None or ctx.county is None:
+        return name
+    bare = ctx.county.bare  # 秀洲国家高新区党工委 in an article on 嘉兴市秀洲区: a district's short
+    if bare.endswith("区") and len(bare) > 2 and name.startswith(bare[:-1]) and ctx.city:  # form
+        return ctx.city.name + name  # takes its city
+    if gazetteer().parse_prefix(name)[2]:
+        return name
+    cores = [core for core in org_grammar()["carrier_cores"] if core != "管委会"]
+    if re.match(r"^[\u4e00-\u9fff]{2,3}(街道|镇)", name) or name.startswith(tuple(cores)):
+        return name  # 小镇管委会党委: a generic reference, resolved from the article's carrier
+    if any(core in name for core in cores):
+        return ctx.county.name + name
+    return name
+
+
 def _place_of(name: str) -> tuple[str, str]:
     """(county, city) canonical names of a carrier or body from its prefix."""
     county, city, _ = gazetteer().parse_prefix(name)
@@ -160,7 +179,9 @@ class ArticleResolver:
                 m.name = self.fixed[surface].format(city=ctx.city.name if ctx.city else "")
             elif m.type == CARRIER:
                 m.name = carrier_name(m.props.get("written_name", surface), ctx)
-            elif m.type in (UNION, PARTY):
+            elif m.type == PARTY:
+                m.name = party_prefix(expand_prefix(surface, ctx), ctx)
+            elif m.type == UNION:
                 m.name = expand_prefix(surface, ctx)
             elif m.type in (PERSON, BRAND):
                 m.name = m.props.get("canonical", surface)
@@ -251,10 +272,10 @@ class ArticleResolver:
             if towns:
                 return (ctx.county.name if ctx.county else "") + towns[0][2] + suffix
         if core and ctx.main_carrier is not None and core in ctx.main_carrier.name:
-            return ctx.main_carrier.name + suffix
+            return party_prefix(ctx.main_carrier.name + suffix, ctx)
         for c in ctx.mentions:
             if c.type == CARRIER and core and c.name.endswith(core):
-                return c.name + suffix
+                return party_prefix(c.name + suffix, ctx)
         if core in {"区", "县", "市"} and m.surface.endswith("委"):
             return m.surface
         return m.surface

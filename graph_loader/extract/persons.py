@@ -81,6 +81,21 @@ def _names_in_list(line: str) -> list[tuple[int, str]]:
     return out
 
 
+# After a title these surname characters are usually a verb or conjunction: 书记任主任, 主席和职业化.
+_VERB_SURNAMES = ("任", "兼", "和", "与", "及")
+_POST_WORDS = ("党", "副", "挂职", "成员", "组长", "职业", "其他", "委员")
+
+
+def _verb_not_surname(text: str, pos: int) -> bool:
+    """The character at pos is a verb (任/兼) or conjunction (和) taking a post or a noun, not a
+    surname: what follows it starts a post (主任, 副组长, 党群办主任) or a common noun."""
+    if text[pos:pos + 1] not in _VERB_SURNAMES:
+        return False
+    rest = text[pos + 1:pos + 6]
+    titles = person_grammar()["titles"]
+    return rest.startswith(_POST_WORDS) or any(rest.startswith(t) for t in titles)
+
+
 def find_persons(text: str) -> list[Mention]:
     g = _grammar()
     out: list[Mention] = []
@@ -124,6 +139,8 @@ def find_persons(text: str) -> list[Mention]:
     for m in g["title_re"].finditer(text):
         pos = m.end()
         name = name_at(text, pos)
+        if name and _verb_not_surname(text, pos):
+            continue
         if name:
             add(pos, name, title=m.group(0), title_start=str(m.start()))
     for verb in g["speech_verbs"]:

@@ -12,12 +12,14 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.gazetteer import gazetteer
 from graph_loader.extract.lexicon import (
     AUTHORED,
     HOLDS_POSITION,
     ORGANIZATION_TYPES,
     PERSON,
     UNION,
+    org_grammar,
     person_grammar,
 )
 
@@ -32,6 +34,39 @@ def _title_end_re() -> re.Pattern[str]:
 def _title_start_re() -> re.Pattern[str]:
     titles = sorted(person_grammar()["titles"], key=len, reverse=True)
     return re.compile("(" + "|".join(map(re.escape, titles)) + ")")
+
+
+# A short union reference written in a post (楼宇工会主席, 、总工会主席) that no mention covers.
+_SHORT_UNION_END = re.compile(r"([\u4e00-\u9fff]{0,4}?)(总工会|工会联合会|联合工会|工会)$")
+_SHORT_UNION_START = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(总工会|工会联合会|联合工会|工会)")
+
+
+def _short_union(ctx: ArticleContext, orgs: list[Mention], start: int, end: int,
+                 took: bool = False) -> Mention | None:
+    """The article's union a short reference text[start:end] stands for: a fixed alias (全国总工会),
+    the one union whose name contains it (楼宇工会 → …楼宇工会联合会), or, for a bare 总工会 after
+    another body's post (<X区人大常委会副主任>、总工会主席), X区's union; a bare 工会 taken up
+    (<name>担任工会副主席) is the article's union. None when unsure."""
+    ref = ctx.text[start:end]
+    unions = {o.name: o for o in orgs if o.type == UNION}
+    fixed = org_grammar()["fixed_aliases"].get(ref)
+    target = None
+    if fixed and fixed in unions:
+        target = unions[fixed]
+    elif took and ref == "工会" and ctx.main_union is not None and ctx.main_union.name in unions:
+        target = ctx.main_union
+    elif ref in ("总工会", "工会") and not took:
+        before = [o for o in orgs if o.end <= start and start - o.end <= 10]
+        if before:
+            prev = max(before, key=lambda o: o.end)
+            _, _, used = gazetteer().parse_prefix(prev.name)
+            target = unions.get(prev.name[:used] + ref) if used else None
+    elif len(ref) >= 4:
+        hits = [o for o in unions.values() if ref in o.name and o.name != ref]
+        target = hits[0] if len(hits) == 1 else None
+    if target is None:
+        return None
+    return Mention(UNION, ref, start, end, dict(target.props), name=target.name)
 
 
 _TAKES = re.compile(r"^\s*(?:担任|当选为?|兼任|出任|任)了?")
@@ -62,11 +97,21 @@ def positions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
         pos = person.start
         titles: list[str] = []
         for _ in range(8):
-            t = _title_end_re().search(text[max(0, pos - 12):pos])
+            window = max(0, pos - 12)
+            t = _title_end_re().search(text[window:pos])
             if t:
-                titles.append(t.group(1))
-                pos -= len(t.group(1))
+                ts, te = window + t.start(1), window + t.end(1)
+                inside = [e for e in range(ts + 1, te) if e in by_end and by_end[e].start < ts]
+                if ts not in by_end and inside:  # 党支部书记 after 东冠…党支部: the body owns 党支部
+                    ts = inside[-1]
+                titles.append(text[ts:te])
+                pos = ts
                 org = by_end.get(pos)
+                if org is None:
+                    short = _SHORT_UNION_END.search(text[max(0, pos - 8):pos])
+                    if short and (short.group(1) or text[pos - len(short.group(0)) - 1:pos - len(short.group(0))]
+                                  in "、，,"):
+                        org = _short_union(ctx, orgs, pos - len(short.group(0)), pos)
                 if org is not None:
                     emit(person, org, titles, org.start, person.end)
                     titles = []
@@ -81,6 +126,10 @@ def positions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
         took = _TAKES.match(after)
         if took:
             org = next((o for o in orgs if o.start == person.end + took.end()), None)
+            short = _SHORT_UNION_START.match(after[took.end():])
+            if org is None and short:
+                org = _short_union(ctx, orgs, person.end + took.end(), person.end + took.end() + short.end(),
+                                   took=True)
             if org is not None:
                 t = _title_start_re().match(text, org.end)
                 if t:

@@ -18,6 +18,17 @@ _LEVELS = {"全国": "全国", "国家级": "全国", "省级": "省级", "省":
            "市级": "市级", "县级": "县级", "区级": "县级"}
 _YEAR = re.compile(r"(20[0-2]\d)年")
 TOWN_PROGRAM = "characteristic-town-creation"
+# "<unit>被列为/自年初被列入/作为/是 …试点": the unit selected is the subject right before the verb
+_SELECTED = re.compile(r"^(?:自[^，,。；]{0,5})?(?:被列为|被列入|被确定为|被选定为|列入|列为|入选|作为|是)[^，,。；]*$")
+
+
+def _selected(ctx: ArticleContext, named: list[Mention], cue_start: int) -> Mention | None:
+    """The unit the sentence says was selected: the last one before the cue that is the subject
+    of 被列为/列入/入选/作为/是 with no clause break up to the cue."""
+    for m in reversed([m for m in named if m.end <= cue_start]):
+        if _SELECTED.match(ctx.text[m.end:cue_start]):
+            return m
+    return None
 
 
 def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
@@ -31,6 +42,8 @@ def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
             for pid in lex.by_cue[cue]:
                 types = (CARRIER,) if pid == TOWN_PROGRAM else (UNION, CARRIER)
                 named = orgs_in(mentions, sentence.start, sentence.end, types)
+                chosen = _selected(ctx, named, a)
+                named = [chosen] if chosen else named
                 head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else ctx.main_union)
                 if head is None and pid == TOWN_PROGRAM:
                     head = next((m for m in mentions if m.type == CARRIER and m.name), None)
