@@ -28,8 +28,17 @@ class BuildSummary:
 
 
 def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = False) -> BuildSummary:
+    """Extract the corpus and load it; with `progress`, one bar per stage."""
     started = time.perf_counter()
-    result = run_extraction(corpus)
+    extracting = progress.add_task("extracting documents", total=None) if progress else None
+
+    def extracted(_: object) -> None:
+        if progress is not None and extracting is not None:
+            progress.advance(extracting)
+
+    result = run_extraction(corpus, on_document=extracted)
+    if progress is not None and extracting is not None:
+        progress.update(extracting, total=len(result.documents), completed=len(result.documents))
     extract_seconds = time.perf_counter() - started
     ensure_embedded_running(quiet=progress is None)
     driver = open_driver()
@@ -39,8 +48,13 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
             with driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
                 session.run(loader_query("delete_all")).consume()
         load_started = time.perf_counter()
+        schema = progress.add_task("schema and concepts", total=2) if progress else None
         writer.apply_schema()
+        if progress is not None and schema is not None:
+            progress.advance(schema)
         writer.load_concepts()
+        if progress is not None and schema is not None:
+            progress.advance(schema)
         batches = writer.rows.document_batches(result.documents, result.articles, result.entities, result.relations)
         report = LoadReport()
         task = progress.add_task("loading documents", total=len(batches)) if progress else None

@@ -6,7 +6,7 @@ article (entities, relations, evidence) → resolve across articles and document
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +43,12 @@ def _documents(paths: Iterable[str | Path]) -> list[SourceDocument]:
     return docs
 
 
-def run_extraction(paths: str | Path | Iterable[str | Path]) -> PipelineResult:
-    """Run every stage over a corpus folder, a file, or several of them."""
+def run_extraction(
+    paths: str | Path | Iterable[str | Path], on_document: Callable[[SourceDocument], None] | None = None
+) -> PipelineResult:
+    """Run every stage over a corpus folder, a file, or several of them.
+
+    `on_document` is called after each document is extracted (progress bars)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = PipelineResult(documents=_documents(paths))
@@ -56,6 +60,8 @@ def run_extraction(paths: str | Path | Iterable[str | Path]) -> PipelineResult:
         doc_extractions = [extract_article(article, ndoc) for article in articles]
         unify_document(doc_extractions)
         result.extractions.extend(doc_extractions)
+        if on_document is not None:
+            on_document(source)
     entities, relations = merge_corpus(result.extractions)
     result.entities, result.relations = evidenced_only(entities, relations)
     return result

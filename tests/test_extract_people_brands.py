@@ -153,3 +153,13 @@ def test_posts_chained_split_and_after_the_name():
     pairs = {(r.head.name, r.tail.name, r.props.get("title")) for r in rels}
     assert ("尹德明", "中华全国总工会", "副主席、书记处书记") in pairs
     assert ("蔡秀晴", "东冠楼宇工会", "主席") in pairs
+
+
+def test_verb_after_a_title_is_not_a_surname():
+    # corpus: 由小镇党委书记任党群办主任; 区党委书记任主任
+    text = "由小镇党委书记任党群办主任,区党委书记任主任、党工团妇负责人任成员。"
+    assert not {m.surface for m in find_persons(text)} & {"任党群", "任主", "任成员"}
+    # unseen: a real surname 任 after a title is still a name; 兼 as a verb is not
+    text = "工会主席任建华说,书记兼副组长。"
+    names = {m.surface for m in find_persons(text)}
+    assert "任建华" in names and "兼副组" not in names

@@ -138,7 +138,12 @@ def find_persons(text: str) -> list[Mention]:
 
     for m in g["title_re"].finditer(text):
         pos = m.end()
+        while text[pos:pos + 1] in (" ", "\u3000") and pos < m.end() + 2:
+            pos += 1  # a by-line post "总工会主席 杜坚强"
         name = name_at(text, pos)
+        spaced = re.match(r"[\u4e00-\u9fff]{2,3}(?=\s|$)", text[pos:]) if pos > m.end() else None
+        if name and spaced and spaced.group(0).startswith(name):
+            name = spaced.group(0)  # set apart by white space: the whole token is the name
         if name and _verb_not_surname(text, pos):
             continue
         if name:

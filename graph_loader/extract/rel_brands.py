@@ -62,6 +62,35 @@ def brand_practices(brand: Mention) -> dict[str, str]:
     return found
 
 
+# the brand is the subject of what follows: “亲青筹”开展社区义卖, “X”作用,以…, “X”为职工提供…
+_DOES = re.compile(r"^[”\s]{0,2}(?:[\u4e00-\u9fff]{0,6}?(?:服务中心|服务站|驿站|平台|队))?"
+                   r"(?:开展|提供|组织|帮助|负责|作用|主要|已|累计|先后|共)")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def described_practices(ctx: ArticleContext, mentions: list[Mention],
+                        brand: Mention) -> dict[str, tuple[int, int, str]]:
+    """Practice id → cue span, from what the sentence says the brand does right after its name
+    (“亲青筹”开展社区义卖 → charity-fund; 发挥“慧谷赋能站”作用,以…技能培训 → skills-training),
+    up to the end of the sentence, the next brand or 40 characters."""
+    text = ctx.text
+    end = min(len(text), brand.end + 40)
+    stop = _CLAUSE_END.search(text, brand.end, end)
+    if stop:
+        end = stop.start()
+    nxt = [m.start for m in mentions if m.type == BRAND and brand.end <= m.start < end and m is not brand]
+    if nxt:
+        end = min(nxt)
+    if not _DOES.match(text[brand.end:end]):
+        return {}
+    lex = practice_lexicon()
+    found: dict[str, tuple[int, int, str]] = {}
+    for s, e, cue in lex.find(text[brand.end:end]):
+        for pid in lex.by_cue[cue]:
+            found.setdefault(pid, (brand.end + s, brand.end + e, cue))
+    return found
+
+
 def _only_used(ctx: ArticleContext, mentions: list[Mention], brand: Mention) -> bool:
     """运用“杭工e家”APP: the clause uses a platform that another body runs."""
     sentence = ctx.sentence_at(brand.start)
@@ -78,9 +107,13 @@ def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMen
     out: list[RelMention] = []
     for brand in (m for m in mentions if m.type == BRAND and not m.drop):
         sentence = ctx.sentence_at(brand.start)
-        for pid in brand_practices(brand):
+        named = brand_practices(brand)
+        for pid in named:
             cue = (brand.start, brand.end, brand.surface)
             out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
+        for pid, cue in list(described_practices(ctx, mentions, brand).items())[:1]:
+            if not named:
+                out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
         if is_plan(ctx, sentence, brand.start) or _only_used(ctx, mentions, brand):
             continue
         doer = actor(ctx, mentions, sentence, brand.start)
