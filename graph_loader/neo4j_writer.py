@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,15 @@ BATCH_SIZE = int(os.environ.get("UKG_BATCH_SIZE", "5000"))  # rows per transacti
 ALIAS_SEPARATOR = " | "
 
 ProgressCallback = Callable[[str, int], None]
+
+
+_RELATION_KEY = re.compile(r"^(?P<head>[^|]+)\|(?P<type>[A-Z][A-Z_]*)\|(?P<tail>.+)$")
+
+
+def split_relation_key(key: str) -> tuple[str, str, str] | None:
+    """(head key, type, tail key) of a relationship key; None for an entity key."""
+    match = _RELATION_KEY.match(key)
+    return (match["head"], match["type"], match["tail"]) if match else None
 
 
 def batched(items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]:
@@ -106,6 +116,7 @@ class GraphRows:
 
     @staticmethod
     def relation_key(head: str, rel_type: str, tail: str) -> str:
+        """`<head key>|<TYPE>|<tail key>`: readable, and parsed back by `split_relation_key`."""
         return f"{head}|{rel_type}|{tail}"
 
     @staticmethod
@@ -188,7 +199,7 @@ class GraphRows:
         )
         return {"props": props}
 
-    def evidence_row(self, target: str, evidence: Evidence, relation: tuple[str, str, str] | None) -> dict[str, Any]:
+    def evidence_row(self, target: str, evidence: Evidence) -> dict[str, Any]:
         row = _clean(
             {
                 "key": self.evidence_key(target, evidence),
@@ -202,8 +213,6 @@ class GraphRows:
                 "surfaces": [surface for surface in evidence.surfaces if surface],
             }
         )
-        if relation is not None:
-            row["head"], row["relType"], row["tail"] = relation
         return row
 
     def document_batches(
@@ -246,7 +255,7 @@ class GraphRows:
                         {"entity": row["key"], "article": evidence.article_id, "type": self.mention_type}
                     )
                     seen_mentions.add(evidence.article_id)
-                batch.evidence.append(self.evidence_row(row["key"], evidence, None))
+                batch.evidence.append(self.evidence_row(row["key"], evidence))
         for relation in relations:
             rel_type = self.ont.rel(relation.type)
             spec = self.ont.relations[rel_type]
@@ -270,7 +279,7 @@ class GraphRows:
                     row = {"head": head, "tail": end, "type": rel_type, "props": _clean({**relation.props, "key": key})}
                     (batch.article_relations if to_article else batch.relations).append(row)
                     seen.add((evidence.doc_id, key))
-                batch.evidence.append(self.evidence_row(key, evidence, (head, rel_type, end)))
+                batch.evidence.append(self.evidence_row(key, evidence))
         for batch in batches.values():  # one fact stated twice in the same sentence is one piece of evidence
             batch.evidence = list({row["key"]: row for row in batch.evidence}.values())
         return [batches[doc_id] for doc_id in sorted(batches)]
@@ -393,20 +402,19 @@ class GraphWriter:
         if not stale:
             return None
         tx.run(loader_query("delete_evidence"), keys=[row["key"] for row in stale]).consume()
-        rel_rows = [
-            {"head": row["head"], "relType": row["relType"], "tail": row["tail"], "target": row["target"]}
-            for row in stale
-            if row["relType"] is not None
-        ]
-        # candidates: nodes that lost evidence, and the ends of edges that lost evidence
-        node_keys = sorted(
-            {row["target"] for row in stale if row["relType"] is None}
-            | {end for row in stale if row["relType"] is not None for end in (row["head"], row["tail"])}
-        )
+        rel_rows, node_keys = [], set()
+        for row in stale:
+            parts = split_relation_key(row["target"])
+            if parts is None:
+                node_keys.add(row["target"])  # an entity lost evidence
+            else:  # an edge lost evidence; its ends may now be unsupported too
+                head, rel_type, tail = parts
+                rel_rows.append({"head": head, "relType": rel_type, "tail": tail, "target": row["target"]})
+                node_keys.update((head, tail))
         rel_summary = tx.run(loader_query("collect_relations"), rows=rel_rows).consume()
         node_summary = tx.run(
             loader_query("collect_entities"),
-            keys=node_keys,
+            keys=sorted(node_keys),
             mention=self.rows.mention_type,
             protected=self.rows.concept_labels,
         ).consume()
@@ -415,9 +423,7 @@ class GraphWriter:
     # Statements whose batches may run concurrently: evidence rows of one call have distinct keys
     # and lock nothing in common. (Merging nodes and edges concurrently was measured slower: the
     # transactions wait on each other's node locks.)
-    _INDEPENDENT = frozenset(
-        {"create_evidence", "upsert_evidence"}
-    )
+    _INDEPENDENT = frozenset({"create_evidence", "upsert_evidence"})
     parallel = int(os.environ.get("UKG_LOAD_THREADS", "2"))
 
     # which row field fills which schema-name slot of a loader query

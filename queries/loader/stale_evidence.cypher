@@ -5,5 +5,5 @@
 // param: batch: int = 5000 — batch size
 MATCH (e:Evidence {docId: $docId})
 WHERE e.loadHash <> $hash
-RETURN e.key AS key, e.target AS target, e.head AS head, e.relType AS relType, e.tail AS tail
+RETURN e.key AS key, e.target AS target
 LIMIT $batch
