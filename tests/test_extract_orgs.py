@@ -60,3 +60,17 @@ def test_unseen_carriers_and_types():
     assert found["衢州市柯城区航埠低碳小镇"] == "town"
     assert found["江山经济开发区"] == "park"
     assert found["义乌国际商贸城"] == "market"
+
+
+def test_other_bodies_skip_words_and_counts() -> None:
+    """局面 is a word, not a bureau; a count's classifier (5家) is not part of an alliance's name."""
+    from graph_loader.extract.others import find_others
+
+    real = "这也是宁波海员建设工会“新型带徒制”给企业带来的喜人局面。活动中宣布成立首批5家劳模工匠创新工作室联盟"
+    names = {m.surface for m in find_others(real)}
+    assert not any(name.endswith("局") for name in names)
+    assert "劳模工匠创新工作室联盟" in names and "家劳模工匠创新工作室联盟" not in names
+    unseen = "全市形成了良好的发展局面，12家企业组建了技能人才联盟，台州市市场监管局参与指导。"
+    names = {m.surface for m in find_others(unseen)}
+    assert "台州市市场监管局" in names
+    assert not any(name.startswith("家") or name.endswith("展局") for name in names)

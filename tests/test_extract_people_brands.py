@@ -163,3 +163,11 @@ def test_verb_after_a_title_is_not_a_surname():
     text = "工会主席任建华说,书记兼副组长。"
     names = {m.surface for m in find_persons(text)}
     assert "任建华" in names and "兼副组" not in names
+
+
+def test_counted_venues_are_not_brand_names() -> None:
+    real = "活动中宣布成立“首批5家劳模工匠创新工作室”，并为其授牌。"
+    assert not any(name.startswith(("首批", "5家")) for name in {m.surface for m in find_brands(real)})
+    unseen = "全县建成“3个职工书屋”和“暖心驿家”服务点。"
+    names = {m.surface for m in find_brands(unseen)}
+    assert "3个职工书屋" not in names

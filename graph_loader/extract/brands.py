@@ -26,6 +26,7 @@ from graph_loader.extract.names import name_start
 _QUOTE = re.compile(r"[“\"「『]([^“”\"」』\n]{2,18})[”\"」』]")
 _METHOD = re.compile(r"^[0-9一二三四五六七八九十两双百千万几多+×N\-、]+[\u4e00-\u9fff]{0,3}$"
                      r"|^[0-9+×X\-]+$|^[0-9]+[+×]|^[+N×X][0-9+N×X\-]*$")
+_COUNTED = re.compile(r"^(?:首批|第[一二三四五六七八九十\d]+批|[\d一二三四五六七八九十两百]+[家个所座])")
 _NUMBERED = re.compile(r"[一二三四五六七八九十两0-9][\u4e00-\u9fff]{1,3}[一二三四五六七八九十两多百0-9]")
 _PUNCT = re.compile(r"[，,。；;！!？?、：:]")
 _ITEM_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·“”()（）+]"
@@ -94,6 +95,8 @@ def _rejected(name: str, *, listed: bool = False, glued: bool = False) -> bool:
     g = _g()
     if name in g["generic_set"] or _PUNCT.search(name) or re.search(r"\s", name):
         return True
+    if _COUNTED.match(name):
+        return True  # 首批5家劳模工匠创新工作室: a count of venues, not the name of one
     if g["shape_re"].search(name):
         return True
     venue = g["end_re"].search(name) and len(name) >= 5

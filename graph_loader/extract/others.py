@@ -40,10 +40,14 @@ def find_others(text: str) -> list[Mention]:
             follows = text[m.end():m.end() + 2]
             if etype == ENTERPRISE and m.group(0) in {"集团", "公司"} and follows in {"工会", "党委"}:
                 continue
+            if etype == GOVERNMENT and m.group(0) == "局" and follows[:1] in {"面", "势", "限", "部"}:
+                continue  # 局面, 局势, 局限, 局部 are words, not bureaus
             if etype == GOVERNMENT and m.group(0) in {"局", "厅", "办公室"} and len(text[:m.start()]) and \
                     not re.search(r"[\u4e00-\u9fff]{2,}$", text[max(0, m.start() - 6):m.start()]):
                 continue
             start, _ = name_start(text, m.start())
+            if start > 0 and text[start - 1].isdigit() and text[start] in "家个所批":
+                start += 1  # 5家劳模工匠创新工作室联盟: the count's classifier is not part of the name
             core = strip_brackets(text[start:m.start()])
             if core in _GENERIC or len(core) < _MIN_CORE[etype]:
                 if not (etype == MASS and m.group(0) in {"共青团", "工商联"}):
