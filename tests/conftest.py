@@ -103,3 +103,20 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     version = _SERVER_VERSION.get("version", "unknown")
     outcomes = ", ".join(f"{count} {outcome}" for outcome, count in sorted(_INTEGRATION_OUTCOMES.items()))
     terminalreporter.write_line(f"integration tests against live Neo4j {version}: {outcomes}")
+
+
+def render_practice_file(tmp_path: Path) -> Path:
+    """Run `ukg render practice craftsman-school --out …` as a user would; the file it wrote."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "x.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "graph_loader", "render", "practice", "craftsman-school", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return out

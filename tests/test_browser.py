@@ -11,9 +11,6 @@ the browsers Playwright would download are not used.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +18,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
+
+from tests.conftest import render_practice_file
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -271,15 +270,7 @@ def test_index_search_leads_to_an_entity_view(page, server: str) -> None:
 
 
 def test_rendered_file_works_from_disk_offline(browser, built_graph, tmp_path: Path) -> None:
-    out = tmp_path / "x.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "graph_loader", "render", "practice", "craftsman-school", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    out = render_practice_file(tmp_path)
     context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
     recorder = Recorder(context, allow_file=True)
     tab = context.new_page()

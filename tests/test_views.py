@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from queries import public_queries
+from tests.conftest import render_practice_file
 from visualizations.model import Links, ViewEdge, ViewGraph, ViewNode
 from visualizations.render import render_graph, render_view, vis_assets
 from visualizations.style import NODE_STYLES, legend_html, node_style, shape_svg, style_for, year_colours
@@ -420,15 +421,7 @@ def test_index_lists_views_and_searches(client: TestClient) -> None:
 
 @pytest.mark.integration
 def test_ukg_render_writes_one_offline_file(built_graph, tmp_path: Path) -> None:
-    out = tmp_path / "x.html"
-    result = subprocess.run(
-        [sys.executable, "-m", "graph_loader", "render", "practice", "craftsman-school", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    out = render_practice_file(tmp_path)
     page = out.read_text(encoding="utf-8")
     assert not LOADS.search(page), "the exported file would load something from the network"
     data = payload(page)
