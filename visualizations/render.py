@@ -127,26 +127,17 @@ def _relations(graph: ViewGraph) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {node.key: [] for node in graph.nodes}
     for edge in sorted(graph.edges, key=lambda e: (not e.evidence, e.type)):
         zh = edge_style(edge.type).zh or edge.type
-        found[edge.source].append(
-            {
-                "type": edge.type,
-                "zh": zh,
-                "direction": "out",
-                "other": names[edge.target],
-                "evidence": edge.evidence[:1],
-                "derived": edge.derived,
-            }
-        )
-        found[edge.target].append(
-            {
-                "type": edge.type,
-                "zh": zh,
-                "direction": "in",
-                "other": names[edge.source],
-                "evidence": edge.evidence[:1],
-                "derived": edge.derived,
-            }
-        )
+        for own, other, direction in ((edge.source, edge.target, "out"), (edge.target, edge.source, "in")):
+            found[own].append(
+                {
+                    "type": edge.type,
+                    "zh": zh,
+                    "direction": direction,
+                    "other": names[other],
+                    "evidence": edge.evidence[:1],
+                    "derived": edge.derived,
+                }
+            )
     return found
 
 

@@ -11,14 +11,10 @@ from __future__ import annotations
 from graph_loader.dates import stated_date
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
-from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.lexicon import (
     ADOPTS,
-    BRAND,
     CARRIER,
-    INSTANCE_OF,
-    OPERATES,
     PARTY,
     PERSON,
     UNION,
@@ -65,32 +61,4 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
         sentence = ctx.sentence_at(main.start)
         out.append(relate(ctx, mentions, ADOPTS, main, f"practice:{JOINT}", sentence,
                           (main.start, main.end, main.surface), year=stated_year(ctx, sentence, main.start)))
-    return out
-
-
-def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
-    lex = practice_lexicon()
-    hints = instance_hints()
-    out: list[RelMention] = []
-    for brand in (m for m in mentions if m.type == BRAND):
-        sentence = ctx.sentence_at(brand.start)
-        practices: dict[str, tuple[int, int, str]] = {}
-        window = brand.surface + brand.props.get("after", "")
-        for s, _e, cue in lex.find(window):
-            if s < len(brand.surface):
-                for pid in lex.by_cue[cue]:
-                    practices.setdefault(pid, (brand.start, brand.end, brand.surface))
-        for word, pid in hints.items():
-            if word in brand.surface:
-                practices.setdefault(pid, (brand.start, brand.end, brand.surface))
-        after = brand.props.get("after", "")
-        if after.upper().startswith("APP") or after.startswith(("公众号", "微信公众号", "小程序", "平台")):
-            practices.setdefault("digital-union-platform", (brand.start, brand.end + 3, brand.surface))
-        for pid, cue in practices.items():
-            out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
-        if is_plan(ctx, sentence, brand.start):
-            continue
-        doer = actor(ctx, mentions, sentence, brand.start)
-        if doer is not None and doer.type != PERSON:
-            out.append(relate(ctx, mentions, OPERATES, doer, brand, sentence))
     return out
