@@ -3,26 +3,33 @@
 Why it is shaped this way:
 - Every node is merged on the `Entity` label's unique `key` (the ontology's deterministic
   instance key), so re-running a load is a no-op and no duplicates can appear.
-- Documents are keyed by content hash. An unchanged, completely loaded document is skipped.
-  A new or changed one is loaded as: mark incomplete → upsert its nodes, edges, articles and
-  evidence (stamped with the new hash) → delete its evidence with an older stamp and collect
-  the nodes/edges whose last evidence that was → mark complete. Every step is idempotent, so
-  a load killed anywhere and run again ends with exactly the graph of an uninterrupted run.
-- Each batch is its own transaction: memory stays flat however large the corpus.
+- Documents are keyed by a load stamp (content hash + pipeline fingerprint). An unchanged,
+  completely loaded document is skipped. A new or changed one is loaded as: mark incomplete →
+  (if begun before: delete evidence an interrupted load of this stamp left) → upsert its
+  articles and nodes, merge its edges while creating its evidence nodes (stamped) → delete its
+  evidence with an older stamp and collect the nodes/edges whose last evidence that was → mark
+  complete. Every step is idempotent, so a load killed anywhere and run again ends with
+  exactly the graph of an uninterrupted run.
+- Evidence nodes are only ever created and deleted, never merged: no uniqueness check or key
+  index to maintain for the most numerous nodes of the graph.
+- Each batch is its own transaction: memory stays flat however large the corpus. Two run at
+  a time where they cannot lock each other out (entities of a document; evidence beside edges).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
+import queue
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, TypeVar
 
 from neo4j import Driver
@@ -65,6 +72,15 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
             continue
         out[name] = value
     return out
+
+
+@dataclass(frozen=True)
+class Job:
+    """One transaction of the writer: a loader query, its rows and any further parameters."""
+
+    query: str
+    rows: list[dict[str, Any]]
+    params: dict[str, Any]
 
 
 @dataclass
@@ -314,7 +330,18 @@ class GraphWriter:
         self.batch_size = batch_size
 
     def apply_schema(self) -> list[str]:
+        """Create the ontology's constraints and indexes, and drop those on ontology labels that
+        it no longer asks for (a database built by an older version would keep paying for them
+        on every write). Schema objects on other labels are left alone. Returns what ran."""
         statements = self.ont.schema_statements()
+        expected = self.ont.expected_schema()
+        wanted = {name for part in expected.values() for name in part}
+        ours = set(self.ont.classes)
+        for kind in ("constraints", "indexes"):
+            records, _, _ = self.driver.execute_query(loader_query(f"schema_{kind}"))
+            for record in records:
+                if record["name"] not in wanted and set(record["labelsOrTypes"] or []) <= ours:
+                    statements.insert(0, self.ont.drop_statement(kind, record["name"]))
         for statement in statements:
             self.driver.execute_query(statement)
         return statements
@@ -363,21 +390,28 @@ class GraphWriter:
         self.driver.execute_query(loader_query("begin_document"), doc=doc_props)
         stamp = self.stamp(doc)
         extra = {"hash": stamp}
-        steps = (
+        if state != "new":  # an interrupted load of this very version may have written some evidence
+            self._delete_in_batches("partial_evidence", docId=doc.id, hash=stamp)
+        for query_name, rows, params in (
             ("upsert_articles", batch.articles, extra),
             ("upsert_entities", batch.entities, {}),
             ("ensure_entities", batch.edge_ends, {}),
-            ("upsert_relations", batch.relations, {}),
-            ("upsert_article_relations", batch.article_relations, {}),
-            ("upsert_mentions", batch.mentions, extra),
-            # a document never begun has no evidence yet: create instead of merge
-            ("create_evidence" if state == "new" else "upsert_evidence", batch.evidence, extra),
-        )
-        for query_name, rows, params in steps:
+        ):
             self._write_batches(query_name, rows, **params)
             if progress is not None:
                 progress(query_name, len(rows))
-        self.collect_stale(doc.id, stamp)
+        # Edges lock their ends' relationship chains, so a second edge writer only deadlocks; the
+        # evidence nodes lock nothing an edge needs and keep the other core busy meanwhile.
+        edges = (
+            self._jobs("upsert_relations", batch.relations)
+            + self._jobs("upsert_article_relations", batch.article_relations)
+            + self._jobs("upsert_mentions", batch.mentions, extra)
+        )
+        self._overlap(edges, self._jobs("create_evidence", batch.evidence, extra))
+        if progress is not None:
+            progress("edges and evidence", len(batch.relations) + len(batch.mentions) + len(batch.evidence))
+        if state != "new":  # a document never begun has nothing older to collect
+            self.collect_stale(doc.id, stamp)
         self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=stamp)
         if progress is not None:
             progress("collect_stale", 0)
@@ -400,17 +434,16 @@ class GraphWriter:
         stale = list(tx.run(loader_query("stale_evidence"), docId=doc_id, hash=content_hash, batch=size))
         if not stale:
             return None
-        tx.run(loader_query("delete_evidence"), keys=[row["key"] for row in stale]).consume()
-        rel_rows, node_keys = [], set()
+        rel_rows, node_keys = {}, set()
         for row in stale:
             parts = split_relation_key(row["target"])
             if parts is None:
                 node_keys.add(row["target"])  # an entity lost evidence
             else:  # an edge lost evidence; its ends may now be unsupported too
                 head, rel_type, tail = parts
-                rel_rows.append({"head": head, "relType": rel_type, "tail": tail, "target": row["target"]})
+                rel_rows[row["target"]] = {"head": head, "relType": rel_type, "tail": tail, "target": row["target"]}
                 node_keys.update((head, tail))
-        rel_summary = tx.run(loader_query("collect_relations"), rows=rel_rows).consume()
+        rel_summary = tx.run(loader_query("collect_relations"), rows=list(rel_rows.values())).consume()
         node_summary = tx.run(
             loader_query("collect_entities"),
             keys=sorted(node_keys),
@@ -419,10 +452,19 @@ class GraphWriter:
         ).consume()
         return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
 
-    # Statements whose batches may run concurrently: evidence rows of one call have distinct keys
-    # and lock nothing in common. (Merging nodes and edges concurrently was measured slower: the
-    # transactions wait on each other's node locks.)
-    _INDEPENDENT = frozenset({"create_evidence", "upsert_evidence"})
+    def _delete_in_batches(self, query_name: str, **params: Any) -> int:
+        """Run a `… LIMIT $batch DELETE … RETURN count(*) AS deleted` query until it deletes nothing."""
+        total = 0
+        while True:
+            records, _, _ = self.driver.execute_query(loader_query(query_name), batch=self.batch_size, **params)
+            deleted = records[0]["deleted"] if records else 0
+            if not deleted:
+                return total
+            total += deleted
+
+    # Statements whose batches may run concurrently: their rows have distinct keys (the entities
+    # of one document) and lock nothing in common but index entries of their own.
+    _INDEPENDENT = frozenset({"upsert_entities", "ensure_entities"})
     parallel = int(os.environ.get("UKG_LOAD_THREADS", "2"))
 
     # which row field fills which schema-name slot of a loader query
@@ -436,8 +478,18 @@ class GraphWriter:
     }
 
     def _write_batches(self, query_name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
-        """Write rows in batches, one transaction each; rows are grouped by the schema names
-        (labels or relationship type) their query's slot needs, in a stable order."""
+        """Write rows in batches, one transaction each; independent ones on several threads."""
+        jobs = self._jobs(query_name, rows, params)
+        if self.parallel > 1 and query_name in self._INDEPENDENT and len(jobs) > 1:
+            with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+                list(pool.map(self._run_job, jobs))
+        else:
+            for job in jobs:
+                self._run_job(job)
+
+    def _jobs(self, query_name: str, rows: Sequence[dict[str, Any]], params: dict[str, Any] | None = None) -> list[Job]:
+        """One job per transaction: rows grouped by the schema names (labels or relationship
+        type) their query's slot needs, in a stable order, and cut to the batch size."""
         slot = self._SLOTS.get(query_name)
         if slot is None:
             groups: dict[Any, list[dict[str, Any]]] = {None: list(rows)}
@@ -446,20 +498,51 @@ class GraphWriter:
             for row in rows:
                 value = row[slot[1]]
                 groups[tuple(value) if isinstance(value, list) else value].append(row)
+        jobs = []
         for group_key in sorted(groups, key=str):
             names = {} if slot is None else {slot[0]: list(group_key) if isinstance(group_key, tuple) else group_key}
             query = loader_query(query_name, **names)
-            chunks = [list(chunk) for chunk in batched(groups[group_key], self.batch_size)]
-            if query_name in self._INDEPENDENT and len(chunks) > 1:
-                with ThreadPoolExecutor(max_workers=self.parallel) as pool:
-                    run = partial(self._run_chunk, query, params)
-                    list(pool.map(run, chunks))
-            else:
-                for chunk in chunks:
-                    self._run_chunk(query, params, chunk)
+            jobs.extend(Job(query, list(chunk), params or {}) for chunk in batched(groups[group_key], self.batch_size))
+        return jobs
 
-    def _run_chunk(self, query: str, params: dict[str, Any], chunk: list[dict[str, Any]]) -> None:
-        self.driver.execute_query(query, rows=chunk, **params)
+    def _overlap(self, ordered: list[Job], shared: list[Job]) -> None:
+        """Run `ordered` in order on one thread while other threads take `shared` jobs (any
+        order); the first thread helps with `shared` once its own are done. The first error
+        stops every thread at its next job and is raised."""
+        if self.parallel < 2:
+            for job in ordered + shared:
+                self._run_job(job)
+            return
+        pending: queue.SimpleQueue[Job] = queue.SimpleQueue()
+        for job in shared:
+            pending.put(job)
+        failed = threading.Event()
+
+        def run(jobs: Iterable[Job]) -> None:
+            try:
+                for job in jobs:
+                    if failed.is_set():
+                        return
+                    self._run_job(job)
+            except BaseException:
+                failed.set()
+                raise
+
+        def drain() -> Iterator[Job]:
+            while True:
+                try:
+                    yield pending.get_nowait()
+                except queue.Empty:
+                    return
+
+        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+            futures = [pool.submit(run, itertools.chain(ordered, drain()))]
+            futures += [pool.submit(run, drain()) for _ in range(self.parallel - 1)]
+            for future in futures:
+                future.result()
+
+    def _run_job(self, job: Job) -> None:
+        self.driver.execute_query(job.query, rows=job.rows, **job.params)
 
     def checksum(self) -> str:
         """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""

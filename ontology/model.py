@@ -48,6 +48,8 @@ class OntClass:
     abstract: bool = False
     instance_path: str = ""
     fulltext: bool = False
+    record: bool = False  # a provenance record: its nodes carry no Entity marker
+    unique: bool = True  # a uniqueness constraint on its key (unless the Entity one covers it)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ class Ontology:
                 abstract=g.value(iri, VOCAB.abstract) == Literal(True),
                 instance_path=self._paths.get(iri, ""),
                 fulltext=g.value(iri, VOCAB.fulltextIndexed) == Literal(True),
+                record=g.value(iri, VOCAB.record) == Literal(True),
+                unique=g.value(iri, VOCAB.neo4jUnique) != Literal(False),
             )
             self.classes[label] = cls
             self._by_iri[iri] = cls
@@ -291,7 +295,12 @@ class Ontology:
         {"constraints": {name: (label, property)}, "indexes": {name: (label, property)},
          "fulltext": {name: ((label, …), (property, …))}} — see `schema_differences`.
         """
-        constraints = {_snake(c.name) + f"_{c.key}_unique": (c.name, c.key) for c in self._concrete()}
+        marker = self.classes[self.label("Entity")]
+        constraints = {
+            _snake(c.name) + f"_{c.key}_unique": (c.name, c.key)
+            for c in self._concrete()
+            if c.unique and (c is marker or c.record or c.key != marker.key)
+        }
         indexes = {
             f"{_snake(c.name)}_{_snake(prop)}": (c.name, prop)
             for c in sorted(self.classes.values(), key=lambda c: c.name)
@@ -307,7 +316,9 @@ class Ontology:
     def schema_statements(self) -> list[str]:
         """Cypher DDL for the Neo4j schema, idempotent (IF NOT EXISTS), in a deterministic order.
 
-        Uniqueness on the key of every concrete label; a range index on each ukg:neo4jIndexed
+        Uniqueness on Entity.key, which every entity and concept node carries, and on the keys
+        its constraint does not cover (records, and concepts' `id`) — one constraint less per
+        node is a check and an index entry less per write; a range index on each ukg:neo4jIndexed
         property (`name`, and the writer's `docId`/`target`) for every label that may carry it,
         abstract ones too — the planner only uses an index on the label a query names, so
         `(:Organization {name})` and `(:UnionOrganization {name})` both need one;
@@ -330,6 +341,13 @@ class Ontology:
                 "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
             )
         return out
+
+    @staticmethod
+    def drop_statement(kind: str, name: str) -> str:
+        """DDL dropping a constraint or index by name ('constraints' / 'indexes'); names are
+        backtick-quoted (they come from SHOW, never from a caller)."""
+        ddl = {"constraints": "CONSTRAINT", "indexes": "INDEX"}[kind]
+        return f"DROP {ddl} `{name.replace('`', '``')}` IF EXISTS"
 
     # --- instance identity ---------------------------------------------------------------
 

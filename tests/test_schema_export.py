@@ -29,6 +29,28 @@ def test_schema_in_neo4j_is_what_the_ontology_implies(built_graph, driver) -> No
     assert _schema_rows(driver) == (constraints, indexes)
 
 
+def test_apply_schema_drops_what_the_ontology_no_longer_asks_for(built_graph, driver) -> None:
+    """A database built by an older version keeps no constraint it would pay for on every write;
+    schema objects on labels outside the ontology are someone else's and stay."""
+    before = _schema_rows(driver)
+    driver.execute_query(
+        "CREATE CONSTRAINT union_organization_key_unique IF NOT EXISTS "
+        "FOR (n:UnionOrganization) REQUIRE n.key IS UNIQUE"
+    )
+    driver.execute_query("CREATE INDEX evidence_quote IF NOT EXISTS FOR (n:Evidence) ON (n.quote)")
+    driver.execute_query("CREATE INDEX ukgtest_foreign IF NOT EXISTS FOR (n:UkgTestForeign) ON (n.x)")
+    try:
+        GraphWriter(driver).apply_schema()
+        constraints, indexes = _schema_rows(driver)
+        names = {row["name"] for row in constraints + indexes}
+        assert "union_organization_key_unique" not in names and "evidence_quote" not in names
+        assert "ukgtest_foreign" in names
+        indexes = [row for row in indexes if row["name"] != "ukgtest_foreign"]
+        assert (constraints, indexes) == before
+    finally:
+        driver.execute_query("DROP INDEX ukgtest_foreign IF EXISTS")
+
+
 def test_fulltext_index_finds_chinese_names(built_graph, driver) -> None:
     records, _, _ = driver.execute_query(
         "CALL db.index.fulltext.queryNodes('entityNames', '湖笔') YIELD node RETURN node.name AS name"

@@ -153,12 +153,12 @@ def test_changed_document_replaces_only_its_evidence(writer, driver) -> None:
 
 
 class CrashingWriter(GraphWriter):
-    """Dies (like a killed process) right before writing evidence: nodes and edges are half-done."""
+    """Dies (like a killed process) when it comes to evidence: nodes and edges are half-done."""
 
-    def _write_batches(self, query_name, rows, **params):  # type: ignore[override]
-        if query_name in {"upsert_evidence", "create_evidence"}:
+    def _run_job(self, job):  # type: ignore[override]
+        if ":Evidence" in job.query:
             raise RuntimeError("killed")
-        super()._write_batches(query_name, rows, **params)
+        super()._run_job(job)
 
 
 def test_interrupted_load_is_completed_by_rerun(writer, driver) -> None:

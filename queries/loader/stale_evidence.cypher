@@ -1,9 +1,11 @@
 // name: stale_evidence
-// description: A batch of a document's evidence left over from an earlier version of it.
+// description: Delete a batch of a document's evidence left over from an earlier version of it; return what each piece supported.
 // param: docId: string = required — document id
-// param: hash: string = required — current content hash
+// param: hash: string = required — current load stamp
 // param: batch: int = 5000 — batch size
 MATCH (e:Evidence {docId: $docId})
 WHERE e.loadHash <> $hash
-RETURN e.key AS key, e.target AS target
-LIMIT $batch
+WITH e LIMIT $batch
+WITH e, e.target AS target
+DELETE e
+RETURN target
