@@ -23,7 +23,7 @@ FAILED_MARKER = "UKG_NEO4J_FAILED"
 LAUNCHER_MAIN = "ukg.Launcher"
 # A fixed, moderate heap (a growing default heap spends the loader's time in garbage collection)
 # and the parallel collector: with two cores, G1's concurrent threads and write barriers cost
-# the loader more than the parallel collector's short pauses (bench/load.py: 57 s against 66 s).
+# the loader more than the parallel collector's short pauses (bench/load.py, warm: 57-64 s, G1 65-66 s).
 # Plus the module openings Neo4j's own server scripts pass, without which its page cache runs in
 # a slower fallback mode.
 JVM_OPTIONS = tuple(
