@@ -373,13 +373,14 @@ class GraphWriter:
         state = self.document_state(doc)
         if state == "current":
             return False
+        stamp = self.stamp(doc)
         doc_props = _clean(
             {
                 "id": doc.id,
                 "key": doc.id,
                 "path": doc.path,
                 "contentHash": doc.sha256,
-                "loadStamp": self.stamp(doc),
+                "loadStamp": stamp,
                 "pipeline": self.pipeline_version,
                 "publication": doc.publication,
                 "kind": doc.kind,
@@ -388,7 +389,6 @@ class GraphWriter:
             }
         )
         self.driver.execute_query(loader_query("begin_document"), doc=doc_props)
-        stamp = self.stamp(doc)
         extra = {"hash": stamp}
         if state != "new":  # an interrupted load of this very version may have written some evidence
             self._delete_in_batches("partial_evidence", docId=doc.id, hash=stamp)
@@ -452,15 +452,12 @@ class GraphWriter:
         ).consume()
         return node_summary.counters.nodes_deleted, rel_summary.counters.relationships_deleted
 
-    def _delete_in_batches(self, query_name: str, **params: Any) -> int:
+    def _delete_in_batches(self, query_name: str, **params: Any) -> None:
         """Run a `… LIMIT $batch DELETE … RETURN count(*) AS deleted` query until it deletes nothing."""
-        total = 0
         while True:
             records, _, _ = self.driver.execute_query(loader_query(query_name), batch=self.batch_size, **params)
-            deleted = records[0]["deleted"] if records else 0
-            if not deleted:
-                return total
-            total += deleted
+            if not records or not records[0]["deleted"]:
+                return
 
     # Statements whose batches may run concurrently: their rows have distinct keys (the entities
     # of one document) and lock nothing in common but index entries of their own.
@@ -480,9 +477,8 @@ class GraphWriter:
     def _write_batches(self, query_name: str, rows: Sequence[dict[str, Any]], **params: Any) -> None:
         """Write rows in batches, one transaction each; independent ones on several threads."""
         jobs = self._jobs(query_name, rows, params)
-        if self.parallel > 1 and query_name in self._INDEPENDENT and len(jobs) > 1:
-            with ThreadPoolExecutor(max_workers=self.parallel) as pool:
-                list(pool.map(self._run_job, jobs))
+        if query_name in self._INDEPENDENT:
+            self._overlap([], jobs)
         else:
             for job in jobs:
                 self._run_job(job)
@@ -509,7 +505,7 @@ class GraphWriter:
         """Run `ordered` in order on one thread while other threads take `shared` jobs (any
         order); the first thread helps with `shared` once its own are done. The first error
         stops every thread at its next job and is raised."""
-        if self.parallel < 2:
+        if self.parallel < 2 or len(ordered) + len(shared) < 2:
             for job in ordered + shared:
                 self._run_job(job)
             return
