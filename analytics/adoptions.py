@@ -29,9 +29,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from graph_loader.dates import stated_date
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import (
+from graph_loader.records import Entity, Evidence, Relation
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import (
     ADOPTS,
     COVERS,
     LOCATED_IN,
@@ -39,7 +39,7 @@ from graph_loader.extract.lexicon import (
     SPREAD_TO,
     practice_lexicon,
 )
-from graph_loader.records import Entity, Evidence, Relation
+from graph_loader.text.dates import stated_date
 
 PRACTICE_PREFIX = "practice:"
 STATED, ARTICLE, UNKNOWN = "stated", "article", "unknown"
@@ -141,7 +141,7 @@ def evidence_date(quote: str, practice: str, article_date: str) -> tuple[str, st
     """(date, date_basis, phrase) one evidence quote gives to the adoption of `practice`.
 
     The sentence holding the quote's last cue of the practice is searched for a stated date
-    (graph_loader.dates.stated_date); without one the article's date is the date.
+    (graph_loader.text.dates.stated_date); without one the article's date is the date.
     """
     compact = re.sub(r"\s+", "", quote or "")
     positions = [compact.rfind(cue) for cue in _cues(practice)]

@@ -8,7 +8,7 @@ from typing import Any
 from analytics.adoptions import AdoptionEvent, place_level, sort_events
 from analytics.innovativeness import innovativeness
 from analytics.precedence import adoption_times, precedence_network
-from graph_loader.extract.gazetteer import gazetteer
+from graph_loader.reference.gazetteer import gazetteer
 
 
 def region_name(region: str) -> str:

@@ -9,8 +9,8 @@ from neo4j import READ_ACCESS, Driver, RoutingControl, unit_of_work
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph_loader.errors import StoreUnavailable
+from graph_loader.neo4j.store import open_driver
 from graph_loader.settings import Neo4jSettings, neo4j_settings
-from graph_loader.store import open_driver
 
 
 class Database:

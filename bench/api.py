@@ -23,7 +23,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from neo4j_instance import throwaway_neo4j  # noqa: E402
+from graph_loader.neo4j.throwaway import throwaway_neo4j  # noqa: E402
 
 REQUESTS: dict[str, tuple[str, dict[str, str]]] = {
     "organizations (headline)": (
@@ -110,16 +110,16 @@ def main() -> None:
         latencies, errors, elapsed = asyncio.run(run(args.url, args.clients, args.seconds))
         report(latencies, errors, elapsed, args.clients)
         return
-    from graph_loader.graph_build import build_graph
-    from graph_loader.neo4j_embedded import free_port
+    from graph_loader.neo4j.embedded import free_port
     from graph_loader.settings import default_corpus_dir
+    from ukg.build import build_graph
 
     with throwaway_neo4j():
         build_graph(default_corpus_dir(), reset=True)
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
-            [sys.executable, "-m", "graph_loader", "serve", "--port", str(port), "--no-start-neo4j"],
+            [sys.executable, "-m", "ukg", "serve", "--port", str(port), "--no-start-neo4j"],
             env=dict(os.environ),
             stdout=subprocess.DEVNULL,
         )

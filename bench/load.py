@@ -25,11 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from neo4j_instance import throwaway_neo4j  # noqa: E402
-
-from graph_loader.neo4j_writer import GraphWriter  # noqa: E402
+from graph_loader.neo4j.store import open_driver  # noqa: E402
+from graph_loader.neo4j.throwaway import throwaway_neo4j  # noqa: E402
+from graph_loader.neo4j.writer import GraphWriter  # noqa: E402
 from graph_loader.records import Entity, Evidence, Relation, SourceDocument  # noqa: E402
-from graph_loader.store import open_driver  # noqa: E402
 from queries import loader_query  # noqa: E402
 
 TYPES = ("UnionOrganization", "Enterprise", "Carrier", "UnionOrganization", "Person")

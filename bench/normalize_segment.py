@@ -11,10 +11,10 @@ import argparse
 import time
 from pathlib import Path
 
-from graph_loader.normalize import normalize
-from graph_loader.segment import segment
 from graph_loader.settings import default_corpus_dir
-from graph_loader.sources import load_corpus
+from graph_loader.text.normalize import normalize
+from graph_loader.text.segment import segment
+from graph_loader.text.sources import load_corpus
 
 TARGET_SECONDS = 1.0
 

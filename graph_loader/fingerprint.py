@@ -14,7 +14,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 _ONTOLOGY = _PACKAGE.parent / "ontology"
 # Stage code and data only: the CLI, the writer or the API changing does not change any fact.
-_SOURCES = ("extract", "normalize", "data", "sources.py", "segment.py", "dates.py", "resolve.py", "pipeline.py")
+_SOURCES = ("text", "reference", "extract", "resolve.py", "pipeline.py")
 
 
 @cache

@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_loader.extract import extract_article
-from graph_loader.normalize import normalize
 from graph_loader.records import (
     Article,
     ArticleExtraction,
     Entity,
     NormalizedDocument,
     Relation,
+    ResolvedGraph,
     SourceDocument,
 )
 from graph_loader.resolve import merge_corpus, unify_document
-from graph_loader.segment import segment
-from graph_loader.sources import load_corpus
+from graph_loader.text.normalize import normalize
+from graph_loader.text.segment import segment
+from graph_loader.text.sources import load_corpus
 from ontology.model import get_ontology
 
 
@@ -34,6 +35,11 @@ class PipelineResult:
     extractions: list[ArticleExtraction] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+
+    @property
+    def graph(self) -> ResolvedGraph:
+        """The resolved graph, as the writer and the RDF export take it."""
+        return ResolvedGraph(tuple(self.documents), tuple(self.articles), tuple(self.entities), tuple(self.relations))
 
 
 def _documents(paths: Iterable[str | Path]) -> list[SourceDocument]:

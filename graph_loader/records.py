@@ -153,3 +153,13 @@ class ArticleExtraction:
     article: Article
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResolvedGraph:
+    """The corpus after resolution: what the Neo4j writer and the RDF export take as input."""
+
+    documents: tuple[SourceDocument, ...]
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]

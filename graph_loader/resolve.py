@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.carriers import carrier_aliases, carrier_name, carrier_type
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.gazetteer import PROVINCE, gazetteer
-from graph_loader.extract.lexicon import (
+from graph_loader.extract.unions import union_level
+from graph_loader.records import ArticleExtraction, Entity, Evidence, Relation
+from graph_loader.reference.gazetteer import PROVINCE, gazetteer
+from graph_loader.reference.lexicon import (
     ADMIN_AREA,
     BRAND,
     CARRIER,
@@ -27,9 +29,7 @@ from graph_loader.extract.lexicon import (
     UNION,
     org_grammar,
 )
-from graph_loader.extract.names import strip_brackets
-from graph_loader.extract.unions import union_level
-from graph_loader.records import ArticleExtraction, Entity, Evidence, Relation
+from graph_loader.reference.names import strip_brackets
 
 _UNION_SUFFIX = re.compile(
     r"(工会联合委员会|基层工会联合会|工会联合会|工会工作委员会|联合工会|工会联盟|总工会|工会小组|工会)$"

@@ -23,13 +23,13 @@ from graph_loader.extract.brands import find_brands
 from graph_loader.extract.carriers import find_carriers
 from graph_loader.extract.context import ArticleContext, build_context
 from graph_loader.extract.events import find_events, find_venues
-from graph_loader.extract.lexicon import ADMIN_AREA, BRAND, CARRIER, EVENT, HONOR, PERSON, POLICY
 from graph_loader.extract.others import find_others
 from graph_loader.extract.party import find_party
 from graph_loader.extract.persons import find_persons
 from graph_loader.extract.places import find_places
 from graph_loader.extract.unions import find_unions
 from graph_loader.records import Article, ArticleExtraction, NormalizedDocument
+from graph_loader.reference.lexicon import ADMIN_AREA, BRAND, CARRIER, EVENT, HONOR, PERSON, POLICY
 
 ENTITY_FAMILIES = (
     find_unions, find_party, find_others, find_carriers, find_persons, find_brands, find_places,

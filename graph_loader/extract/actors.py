@@ -13,7 +13,7 @@ import re
 
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import GOVERNMENT, MASS, PARTY, UNION, practice_rules
+from graph_loader.reference.lexicon import GOVERNMENT, MASS, PARTY, UNION, practice_rules
 
 _FUTURE_JIANG = re.compile(
     r"将(继续|进一步|会|要|在|于|陆续|逐步|重点|着力|全面|持续|加快|不断|积极|深入|通过|以|围绕|针对|联合"

@@ -19,9 +19,9 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import BRAND, brand_grammar, practice_lexicon
-from graph_loader.extract.names import name_start
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import BRAND, brand_grammar, practice_lexicon
+from graph_loader.reference.names import name_start
 
 _QUOTE = re.compile(r"[“\"「『]([^“”\"」』\n]{2,18})[”\"」』]")
 _METHOD = re.compile(r"^[0-9一二三四五六七八九十两双百千万几多+×N\-、]+[\u4e00-\u9fff]{0,3}$"

@@ -11,9 +11,9 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import CARRIER, carrier_grammar, suffix_regex
-from graph_loader.extract.names import name_start, strip_brackets
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import CARRIER, carrier_grammar, suffix_regex
+from graph_loader.reference.names import name_start, strip_brackets
 
 # A carrier suffix followed by these characters is part of a longer word (小镇化, 园区内 ok).
 _CONTINUES = re.compile(r"^(建设|经济|发展|企业|职工|工作|管理|创建|化|群)")

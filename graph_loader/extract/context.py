@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph_loader.extract.base import Mention, Sentence, make_evidence, split_sentences
-from graph_loader.extract.gazetteer import Place, find_towns, gazetteer
 from graph_loader.records import Article, Evidence, NormalizedDocument
+from graph_loader.reference.gazetteer import Place, find_towns, gazetteer
 
 
 @dataclass

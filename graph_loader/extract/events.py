@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import re
 
-from graph_loader.dates import find_dates
 from graph_loader.extract.base import Mention, split_sentences
-from graph_loader.extract.lexicon import EVENT, HONOR, POLICY, load_data
-from graph_loader.extract.names import strip_brackets
+from graph_loader.reference.lexicon import EVENT, HONOR, POLICY, load_data
+from graph_loader.reference.names import strip_brackets
+from graph_loader.text.dates import find_dates
 
 
 @functools.cache
@@ -120,8 +120,8 @@ _HELD_AT = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:隆重)?(?:举行|召开|�
 
 def find_venues(text: str) -> list[Mention]:
     """Places written short where something is held (在义乌召开, 在平湖举行): AdminArea mentions."""
-    from graph_loader.extract.gazetteer import gazetteer
-    from graph_loader.extract.lexicon import ADMIN_AREA
+    from graph_loader.reference.gazetteer import gazetteer
+    from graph_loader.reference.lexicon import ADMIN_AREA
 
     out = []
     for m in _HELD_AT.finditer(text):

@@ -10,8 +10,8 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.lexicon import PARTY, org_grammar, suffix_regex
-from graph_loader.extract.names import name_start, strip_brackets
+from graph_loader.reference.lexicon import PARTY, org_grammar, suffix_regex
+from graph_loader.reference.names import name_start, strip_brackets
 
 
 @functools.cache

@@ -11,7 +11,7 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.lexicon import PERSON, person_grammar
+from graph_loader.reference.lexicon import PERSON, person_grammar
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,8 +7,8 @@ same position, so the sentence can evidence the containment edge 湖州市南浔
 from __future__ import annotations
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import ADMIN_AREA
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import ADMIN_AREA
 
 
 def find_places(text: str) -> list[Mention]:

@@ -18,7 +18,7 @@ from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import BRAND, INSTANCE_OF, OPERATES, PERSON, brand_grammar, practice_lexicon
+from graph_loader.reference.lexicon import BRAND, INSTANCE_OF, OPERATES, PERSON, brand_grammar, practice_lexicon
 
 _USE_VERB = re.compile(r"(运用|利用|借助|使用|依托|下载|关注|注册)[了好]?$")
 _PLATFORM_AFTER = ("APP", "公众号", "微信公众号", "小程序", "平台", "栏目", "专栏")

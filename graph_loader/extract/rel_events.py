@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 import re
 
-from graph_loader.dates import parse_date, stated_date
 from graph_loader.extract.actors import actor, is_plan, orgs_in, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.events import grammar
-from graph_loader.extract.lexicon import (
+from graph_loader.reference.lexicon import (
     ADMIN_AREA,
     ALLIANCE,
     CARRIER,
@@ -34,6 +33,7 @@ from graph_loader.extract.lexicon import (
     RECEIVED,
     UNION,
 )
+from graph_loader.text.dates import parse_date, stated_date
 
 ACTORS = (UNION, PARTY, MASS, GOVERNMENT, ENTERPRISE)
 

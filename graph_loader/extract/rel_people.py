@@ -12,8 +12,8 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import (
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import (
     AUTHORED,
     HOLDS_POSITION,
     ORGANIZATION_TYPES,

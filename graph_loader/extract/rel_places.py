@@ -13,8 +13,8 @@ from __future__ import annotations
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import ADMIN_AREA, CARRIER, LOCATED_IN, ORGANIZATION_TYPES, UNION
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import ADMIN_AREA, CARRIER, LOCATED_IN, ORGANIZATION_TYPES, UNION
 
 _RANK = {"province": 0, "city": 1, "county": 2}
 

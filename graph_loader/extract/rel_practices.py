@@ -8,11 +8,10 @@ the sentence, else the union the article is about.
 
 from __future__ import annotations
 
-from graph_loader.dates import stated_date
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import (
+from graph_loader.reference.lexicon import (
     ADOPTS,
     CARRIER,
     PARTY,
@@ -21,6 +20,7 @@ from graph_loader.extract.lexicon import (
     practice_lexicon,
     practice_rules,
 )
+from graph_loader.text.dates import stated_date
 
 JOINT = "joint-union-formation"
 JOINT_FORMS = {"联合工会", "工会联合会"}

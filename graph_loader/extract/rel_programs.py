@@ -11,7 +11,7 @@ import re
 from graph_loader.extract.actors import is_plan, orgs_in, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import CARRIER, PARTICIPATES_IN, UNION, program_lexicon
+from graph_loader.reference.lexicon import CARRIER, PARTICIPATES_IN, UNION, program_lexicon
 
 _LEVEL = re.compile(r"(全国|国家级|省级|省|市级|县级|区级)")
 _LEVELS = {"全国": "全国", "国家级": "全国", "省级": "省级", "省": "省级",

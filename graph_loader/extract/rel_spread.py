@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from graph_loader.dates import stated_date
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.gazetteer import PROVINCE
-from graph_loader.extract.lexicon import ADMIN_AREA, SPREAD_TO, practice_lexicon
+from graph_loader.reference.gazetteer import PROVINCE
+from graph_loader.reference.lexicon import ADMIN_AREA, SPREAD_TO, practice_lexicon
+from graph_loader.text.dates import stated_date
 
 # 推广至湖州市 / 复制推广到 / 推广应用到: the place follows.
 _TO = re.compile(r"(?:复制推广|推广复制|推广应用|推广)(?:至|到)|复制到|延伸至|辐射至")

@@ -13,7 +13,7 @@ import re
 from graph_loader.extract.actors import orgs_in, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.lexicon import (
+from graph_loader.reference.lexicon import (
     CARRIER,
     COVERS,
     PARTY,

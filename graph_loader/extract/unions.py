@@ -11,9 +11,9 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.gazetteer import gazetteer
-from graph_loader.extract.lexicon import UNION, carrier_grammar, org_grammar, suffix_regex
-from graph_loader.extract.names import name_start, strip_brackets
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import UNION, carrier_grammar, org_grammar, suffix_regex
+from graph_loader.reference.names import name_start, strip_brackets
 
 ANAPHORS = ("该", "这家", "这个", "此", "本")
 CLASSIFIERS = set("家个名支座幢所年类")

@@ -1,0 +1,85 @@
+"""Name boundaries: where does a Chinese organisation or carrier name start?
+
+Chinese has no spaces, so a name found by its suffix (…总工会, …小镇) must be cut on the left.
+We take the run of name characters before the suffix and cut after the last boundary word
+(a verb, preposition or particle: 在, 与, 组建, 成立 …) that is not inside a protected word
+(a place name from the gazetteer, or a name word such as 中国/上城/时尚 that contains one).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import org_grammar
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）·\-－]")
+MAX_NAME = 28
+
+
+@functools.cache
+def _boundary_regex() -> re.Pattern[str]:
+    words = sorted(set(org_grammar()["boundary_words"]), key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@functools.cache
+def _protected_regex() -> re.Pattern[str]:
+    words = set(org_grammar().get("protected_words", [])) | set(gazetteer().forms)
+    words = {w for w in words if len(w) >= 2}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def run_start(text: str, end: int, max_len: int = MAX_NAME) -> int:
+    """Start of the maximal run of name characters ending at `end` (no punctuation, digits, space)."""
+    i = end
+    depth = 0
+    while i > 0 and end - i < max_len:
+        ch = text[i - 1]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        if not _NAME_CHAR.match(ch):
+            break
+        i -= 1
+    return i
+
+
+def name_start(text: str, end: int, max_len: int = MAX_NAME) -> tuple[int, str]:
+    """Left edge of the name ending at `end`, and the boundary word it was cut after ('' if none)."""
+    start = run_start(text, end, max_len)
+    run = text[start:end]
+    if not run:
+        return end, ""
+    protected = [False] * len(run)
+    for m in _protected_regex().finditer(run):
+        for k in range(m.start(), m.end()):
+            protected[k] = True
+    cut, word = 0, ""
+    for m in _boundary_regex().finditer(run):
+        # finditer is non-overlapping left to right; a later match wins (rightmost cut)
+        if any(protected[m.start():m.end()]):
+            continue
+        if m.end() >= cut:
+            cut, word = m.end(), m.group(0)
+    # overlapping boundary words (e.g. 在 inside 所在): re-scan from each position
+    for k in range(len(run)):
+        m = _boundary_regex().match(run, k)
+        if m and not any(protected[m.start():m.end()]) and m.end() > cut:
+            cut, word = m.end(), m.group(0)
+    # a place name later in the run starts the name (干货满满杭州西湖区总工会 → 杭州西湖区总工会)
+    places = [m for m in gazetteer().find(run) if m.start > cut]
+    if places and not any(p.start <= cut < p.end for p in gazetteer().find(run)):
+        first = places[0]
+        if not gazetteer().find(run[cut:first.start]) and first.start - cut >= 2:
+            return start + first.start, word
+    return start + cut, word
+
+
+def strip_brackets(name: str) -> str:
+    """Normalise bracket forms to ASCII parentheses (as the gold and NFKC do)."""
+    return name.replace("（", "(").replace("）", ")")

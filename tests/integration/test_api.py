@@ -1,0 +1,179 @@
+"""The research API against the embedded Neo4j loaded from the corpus: every endpoint and error status."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph_loader.neo4j.embedded import free_port
+from graph_loader.settings import Neo4jSettings
+from queries import public_queries
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def client(built_graph) -> TestClient:
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+def test_health_reports_counts(client: TestClient) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok"
+    assert body["neo4j"]["reachable"] is True
+    assert body["neo4j"]["version"].startswith("5.26.")
+    assert body["total_nodes"] > 0
+    assert body["nodes"]["SourceDocument"] == 5
+    assert body["nodes"]["UnionOrganization"] > 10
+
+
+def test_headline_query_town_unions_with_craftsman_school(client: TestClient) -> None:
+    response = client.get(
+        "/organizations",
+        params={"label": "UnionOrganization", "carrier_type": "town", "practice": "craftsman-school"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    names = {item["name"] for item in body["items"]}
+    assert "湖州市南浔区善琏湖笔小镇工会联合会" in names
+    assert "温州市瓯海区眼镜小镇联合工会" in names
+    for item in body["items"]:
+        assert item["practices"] and all(p["evidence"] for p in item["practices"])
+
+
+def test_organizations_pagination(client: TestClient) -> None:
+    first = client.get("/organizations", params={"label": "UnionOrganization", "limit": 5}).json()
+    params = {"label": "UnionOrganization", "limit": 5, "offset": 5}
+    second = client.get("/organizations", params=params).json()
+    assert first["total"] == second["total"] > 10
+    assert len(first["items"]) == 5
+    assert not {i["key"] for i in first["items"]} & {i["key"] for i in second["items"]}
+
+
+def test_practices_and_adopters(client: TestClient) -> None:
+    practices = client.get("/practices").json()
+    assert any(p["id"] == "craftsman-school" and p["adopters"] >= 2 for p in practices)
+    adopters = client.get("/practices/craftsman-school/adopters").json()
+    assert adopters["total"] >= 2
+    assert all(item["evidence"] for item in adopters["items"])
+    assert client.get("/practices/no-such-practice/adopters").status_code == 404
+
+
+def test_entity_and_path(client: TestClient) -> None:
+    hit = client.get("/search", params={"q": "浙江省总工会"}).json()
+    assert hit, "full-text search found nothing"
+    key = next(h["key"] for h in hit if h["name"] == "浙江省总工会")
+    body = client.get(f"/entities/{quote(key, safe='/')}").json()
+    assert body["entity"]["name"] == "浙江省总工会"
+    assert body["relationships"] or body["evidence"]
+    assert client.get("/entities/union-organization/no-such-union").status_code == 404
+    town = client.get("/search", params={"q": "湖笔小镇"}).json()
+    target = next(h["key"] for h in town if "Carrier" in h["labels"])
+    union = next(h["key"] for h in town if "UnionOrganization" in h["labels"])
+    path = client.get("/paths", params={"source": union, "target": target})
+    assert path.status_code == 200 and path.json()["length"] >= 1
+
+
+def test_places_people_party_building(client: TestClient) -> None:
+    place = client.get("/places/湖州市").json()
+    assert place["place"]["name"] == "湖州市"
+    assert place["children"] and place["organizations"]
+    assert client.get("/places/不存在市").status_code == 404
+    people = client.get("/people").json()
+    assert people["total"] > 0
+    assert any(item["posts"] for item in people["items"])
+    links = client.get("/party-building").json()
+    assert links["total"] >= 1 and links["items"][0]["evidence"]
+
+
+def test_named_query_catalogue_and_every_query_runs(client: TestClient) -> None:
+    listed = {q["name"] for q in client.get("/queries").json()}
+    assert listed == set(public_queries())
+    required = {
+        "practice_adopters": {"practice": "craftsman-school"},
+        "entity": {"key": "practice/craftsman-school"},
+        "path": {"source": "practice/craftsman-school", "target": "practice-category/skills"},
+        "place_hierarchy": {"place": "湖州市"},
+        "search": {"q": "小镇"},
+        "view_entity": {"key": "practice/craftsman-school"},
+        "view_practice": {"practice": "craftsman-school"},
+        "view_region": {"place": "湖州市"},
+        "view_subgraph": {"refs": "craftsman-school,union-organization/浙江省总工会"},
+    }
+    for name in listed:
+        response = client.get(f"/queries/{name}", params=required.get(name, {}))
+        assert response.status_code == 200, (name, response.text)
+        assert response.json()["rows"] is not None
+
+
+def test_error_statuses(client: TestClient) -> None:
+    assert client.get("/queries/no-such-query").status_code == 404
+    assert client.get("/queries/organizations", params={"limit": "many"}).status_code == 422
+    assert client.get("/queries/organizations", params={"bogus": "1"}).status_code == 422
+    assert client.get("/queries/practice_adopters").status_code == 422  # required parameter missing
+    assert client.get("/organizations", params={"limit": -1}).status_code == 422
+    assert client.get("/organizations", params={"practice": "not-a-practice"}).status_code == 422
+    body = client.get("/organizations", params={"carrier_type": "moon"}).json()
+    assert body["error"] == "bad_parameter" and "Traceback" not in str(body)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (n:X) RETURN n",
+        "MATCH (n) MERGE (m:X {k: 1}) RETURN m",
+        "MATCH (n:X) DELETE n",
+        "MATCH (n:X) DETACH DELETE n",
+        "MATCH (n) SET n.hacked = true RETURN n",
+        "CALL dbms.components()",
+        "CALL dbms.security.createUser('x', 'y')",
+        "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+        "MATCH (n) CALL { WITH n CREATE (:X) } RETURN count(*)",
+        "MATCH (n) CALL (n) { SET n.x = 1 } RETURN count(*)",
+        "MATCH (n) FOREACH (x IN [1] | CREATE (:X)) RETURN 1",
+        "DROP INDEX entityNames",
+    ],
+)
+def test_cypher_refuses_writes(client: TestClient, query: str) -> None:
+    response = client.post("/cypher", json={"query": query})
+    assert response.status_code == 403, response.text
+    count = client.post("/cypher", json={"query": "MATCH (n:X) RETURN count(n) AS c"}).json()
+    assert count["rows"][0]["c"] == 0
+
+
+def test_cypher_answers_reads_with_limit_and_parameters(client: TestClient) -> None:
+    response = client.post(
+        "/cypher",
+        json={
+            "query": "MATCH (o:UnionOrganization) WHERE o.name CONTAINS $part RETURN o.name AS name",
+            "parameters": {"part": "工会"},
+            "limit": 3,
+        },
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["columns"] == ["name"] and len(body["rows"]) == 3 and body["truncated"] is True
+    assert client.post("/cypher", json={"query": "MATCH (n RETURN n"}).status_code == 422
+    # a string literal that looks like a keyword is not a write
+    ok = client.post("/cypher", json={"query": "RETURN 'CREATE' AS word"})
+    assert ok.status_code == 200 and ok.json()["rows"] == [{"word": "CREATE"}]
+
+
+def test_unreachable_neo4j_gives_503() -> None:
+    closed = Neo4jSettings(uri=f"bolt://127.0.0.1:{free_port()}", user="neo4j", password="x", external=True, port=0)
+    with TestClient(create_app(closed)) as offline:
+        assert offline.get("/health").status_code == 503
+        response = offline.get("/organizations")
+        assert response.status_code == 503
+        assert response.json()["error"] == "neo4j_unavailable"
+
+
+def test_overview_view_is_self_contained(client: TestClient) -> None:
+    page = client.get("/views/overview", params={"limit": 50}).text
+    assert "new vis.Network" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page), "the page loads from the network"

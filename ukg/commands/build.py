@@ -1,0 +1,56 @@
+"""`ukg build` — corpus → extraction → Neo4j, with a progress bar per stage and a summary."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph_loader.errors import InputError
+from graph_loader.settings import default_corpus_dir
+
+
+def build(
+    corpus: Path = typer.Option(None, "--corpus", help="Corpus folder or file (default: ../shared/corpus)."),
+    reset: bool = typer.Option(False, "--reset", help="Delete everything in the database first."),
+) -> None:
+    """Build the graph from the corpus into Neo4j (idempotent: a second run changes nothing)."""
+    from ukg.build import build_graph
+
+    corpus_path = corpus or default_corpus_dir()
+    if not corpus_path.exists():
+        raise InputError(f"corpus not found: {corpus_path}")
+    console = Console(stderr=True)
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        summary = build_graph(corpus_path, progress=progress, reset=reset)
+    seconds = time.perf_counter() - started
+    table = Table(title=f"ukg build: {corpus_path}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    loaded, skipped = len(summary.report.loaded), len(summary.report.skipped)
+    table.add_row("documents (loaded / unchanged)", f"{loaded} / {skipped}")
+    table.add_row("articles", str(summary.articles))
+    for label, count in sorted(summary.counts["node"].items()):
+        table.add_row(f"nodes :{label}", str(count))
+    for rel_type, count in sorted(summary.counts["relationship"].items()):
+        table.add_row(f"relationships :{rel_type}", str(count))
+    table.add_row("extraction seconds", f"{summary.extract_seconds:.2f}")
+    table.add_row("load seconds", f"{summary.load_seconds:.2f}")
+    table.add_row("total seconds", f"{seconds:.2f}")
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build)

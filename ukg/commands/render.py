@@ -1,0 +1,151 @@
+"""`ukg render VIEW [ARG] --out FILE.html` — one view as a self-contained HTML file that works offline.
+
+The same builders as the API's /views/… pages (visualizations.views); vis-network is inlined, so the
+file opens from disk with no network. Links and filters in it point at a running `ukg serve`
+(--base-url), the only thing that cannot work offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+from graph_loader.errors import InputError
+
+if TYPE_CHECKING:
+    from visualizations.model import ViewGraph
+
+VIEW_HELP = "entity KEY | practice ID | region PLACE | query NAME | overview"
+
+
+def _runner(database: Any) -> Any:
+    from queries import public_queries
+
+    def run(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        query = public_queries()[name]
+        try:
+            bound = query.bind({key: value for key, value in params.items() if value is not None})
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        return database.read(query.text, **bound)
+
+    return run
+
+
+def _parse_params(items: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise InputError(f"--param wants NAME=VALUE, got {item!r}")
+        params[name.strip()] = value
+    return params
+
+
+def build_view(
+    view: str,
+    arg: str | None,
+    run: Any,
+    links: Any,
+    *,
+    depth: int,
+    types: list[str],
+    expand: bool,
+    practices: bool,
+    party: bool,
+    params: dict[str, str],
+    max_nodes: int,
+    limit: int,
+) -> ViewGraph:
+    from visualizations import views
+
+    if view != "overview" and not arg:
+        raise InputError(f"`ukg render {view}` needs an argument: {VIEW_HELP}")
+    if view == "entity":
+        return views.entity_view(run, arg, depth, types or None, max_nodes, links)
+    if view == "practice":
+        return views.practice_view(run, arg, expand, max_nodes, links)
+    if view == "region":
+        return views.region_view(run, arg, practices, party, max_nodes, links)
+    if view == "query":
+        return views.query_view(run, arg, params, max_nodes, links)
+    if view == "overview":
+        return views.overview_view(run, limit, links)
+    raise InputError(f"unknown view {view!r}; use one of: {VIEW_HELP}")
+
+
+def render(
+    view: Annotated[str, typer.Argument(help=f"Which view: {VIEW_HELP}.")],
+    arg: Annotated[
+        str | None, typer.Argument(help="The entity key, practice id, place or query name.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("view.html"),
+    depth: Annotated[int, typer.Option(min=1, max=2, help="entity: neighbours to depth 1 or 2.")] = 1,
+    types: Annotated[
+        list[str] | None, typer.Option("--types", help="entity: relationship types (repeat or A,B).")
+    ] = None,
+    expand: Annotated[bool, typer.Option("--expand", help="practice: include narrower concepts.")] = False,
+    practices: Annotated[bool, typer.Option(help="region: include adopted practices.")] = True,
+    party: Annotated[bool, typer.Option(help="region: include party-building links.")] = True,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="query: NAME=VALUE (repeat).")
+    ] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, max=2000, help="Draw at most this many nodes.")] = 300,
+    limit: Annotated[int, typer.Option(min=1, max=2000, help="overview: how many entities.")] = 200,
+    base_url: Annotated[
+        str, typer.Option(help="Where links and filters in the file point (a `ukg serve`).")
+    ] = "http://127.0.0.1:8000",
+    start_neo4j: Annotated[bool, typer.Option(help="Start the embedded Neo4j if it is not running.")] = True,
+) -> None:
+    """Write one view as a single HTML file (vis-network inlined: opens from disk, offline)."""
+    from neo4j.exceptions import ClientError
+
+    from api.db import Database
+    from graph_loader.neo4j.store import ensure_embedded_running
+    from graph_loader.settings import neo4j_settings
+    from visualizations import views
+    from visualizations.model import Links
+    from visualizations.render import render_view
+    from visualizations.views import ViewNotFound
+
+    if view not in views.VIEWS:
+        raise InputError(f"unknown view {view!r}; use one of: {VIEW_HELP}")
+    settings = neo4j_settings()
+    if start_neo4j:
+        ensure_embedded_running(settings, quiet=True)
+    database = Database(settings)
+    links = Links(base=base_url.rstrip("/"))
+    try:
+        graph = build_view(
+            view,
+            arg,
+            _runner(database),
+            links,
+            depth=depth,
+            types=types or [],
+            expand=expand,
+            practices=practices,
+            party=party,
+            params=_parse_params(param or []),
+            max_nodes=max_nodes,
+            limit=limit,
+        )
+    except ViewNotFound as error:
+        raise InputError(str(error)) from None
+    except ClientError as error:
+        raise InputError(f"the query cannot run: {error.message}") from None
+    finally:
+        database.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_view(graph, links, standalone=True), encoding="utf-8")
+    note = f"; {graph.total} matched, over the limit — filter or raise --max-nodes" if graph.truncated else ""
+    Console(stderr=True).print(
+        f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges{note})", highlight=False
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render)
