@@ -35,12 +35,14 @@ serve: install
 stop:
 	-$(UKG) neo4j stop
 
-## Set up and run every test. tests/conftest.py starts a throwaway Neo4j on a free port with its own
-## data folder and stops it at the end, pass or fail.
+## Set up and run every test: the import contracts (pyproject.toml, [tool.importlinter]), then pytest.
+## tests/conftest.py starts a throwaway Neo4j on a free port with its own data folder and stops it at
+## the end, pass or fail.
 test: install browser
+	$(VENV)/bin/lint-imports
 	$(PYTEST) -q
 
-## Headless Chromium and a CJK font for tests/test_browser.py (apt-get, as root, only when missing).
+## Headless Chromium and a CJK font for tests/browser/ (apt-get, as root, only when missing).
 ## Without them the browser tests are skipped with the reason.
 browser:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
@@ -54,6 +56,7 @@ browser:
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: install
 	$(VENV)/bin/python bench/run_all.py

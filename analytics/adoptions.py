@@ -1,13 +1,14 @@
 """Adoption events: who adopted which practice, where (county, city) and when, with evidence.
 
 One ADOPTS edge (organisation → practice) is one event. Its date is the earliest date its
-evidence supports: per evidence sentence, the date the sentence states for the practice
-(`2019年，…创办“工匠学堂”`, `2017年11月成立`, `去年以来`) — `date_basis = "stated"` — else the
-article's date — `date_basis = "article"`; the edge's own `year` (set by the extractor from a
-sentence that may not be among the stored evidence) counts as stated too. An adoption is
-attested no later than the earliest of these, so the earliest wins (stated before article on
-a tie of years). Events whose every date is unknown keep `year = None` and are left out of the
-timing statistics.
+evidence supports: per evidence sentence, the date extraction gave it (`Evidence.dated`, see
+graph_loader.extract.evidence_dates): a date the sentence states for the practice
+(`2019年，…创办“工匠学堂”`, `2017年11月成立`, `去年以来`) — `date_basis = "stated"`, whether the
+phrase was explicit or relative — else the article's date — `date_basis = "article"`; the
+edge's own `year` (set by the extractor from a sentence that may not be among the stored
+evidence) counts as stated too. An adoption is attested no later than the earliest of these,
+so the earliest wins (stated before article on a tie of years). Events whose every date is
+unknown keep `year = None` and are left out of the timing statistics.
 
 The organisation's county and city come from its own properties, else the administrative
 prefix of its canonical name (嘉兴市南湖区总工会 → 嘉兴市南湖区, 嘉兴市), else the places it is
@@ -22,14 +23,13 @@ a test can check both agree. SPREAD_TO claims (推广至, 复制推广, 在全�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from graph_loader.records import Entity, Evidence, Relation
+from graph_loader.records import ConceptRef, Entity, EntityRef, Evidence, Relation
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
     ADOPTS,
@@ -37,14 +37,13 @@ from graph_loader.reference.lexicon import (
     LOCATED_IN,
     ORGANIZATION_TYPES,
     SPREAD_TO,
-    practice_lexicon,
 )
-from graph_loader.text.dates import stated_date
 
-PRACTICE_PREFIX = "practice:"
 STATED, ARTICLE, UNKNOWN = "stated", "article", "unknown"
+# how extraction dated an evidence sentence → how an event says it was dated (a relative
+# phrase such as 去年 is a date the sentence states; undated evidence is unknown)
+_BASIS = {"stated": STATED, "relative": STATED, "article": ARTICLE, "": UNKNOWN}
 LEVELS = ("city", "county")
-_SENTENCE_END = "。！？；!?;"
 _YEAR = re.compile(r"^(\d{4})")
 
 
@@ -126,37 +125,8 @@ def year_of(date: str | int | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    return start, (min(ends) + 1 if ends else len(text))
-
-
-@functools.cache
-def _cues(practice: str) -> tuple[str, ...]:
-    return practice_lexicon().cues.get(practice, ())
-
-
-def evidence_date(quote: str, practice: str, article_date: str) -> tuple[str, str, str]:
-    """(date, date_basis, phrase) one evidence quote gives to the adoption of `practice`.
-
-    The sentence holding the quote's last cue of the practice is searched for a stated date
-    (graph_loader.text.dates.stated_date); without one the article's date is the date.
-    """
-    compact = re.sub(r"\s+", "", quote or "")
-    positions = [compact.rfind(cue) for cue in _cues(practice)]
-    pos = max(positions, default=-1)
-    if pos >= 0:
-        start, end = _sentence_bounds(compact, pos)
-        found = stated_date(compact[start:end], pos - start, article_date)
-        if found is not None:
-            return found.value, STATED, found.phrase
-    if year_of(article_date) is not None:
-        return article_date, ARTICLE, ""
-    return "", UNKNOWN, ""
-
-
-def _evidence_refs(evidence: Iterable[Mapping[str, Any]], practice: str) -> tuple[EvidenceRef, ...]:
+def _evidence_refs(evidence: Iterable[Mapping[str, Any]]) -> tuple[EvidenceRef, ...]:
+    """Evidence rows (Neo4j property names) as refs, with the date extraction gave each."""
     refs = []
     seen: set[tuple[str, str, int, int]] = set()
     for ev in evidence:
@@ -165,13 +135,11 @@ def _evidence_refs(evidence: Iterable[Mapping[str, Any]], practice: str) -> tupl
         if span in seen:  # one sentence quoted twice in an article is one piece of evidence
             continue
         seen.add(span)
-        article_date = str(ev.get("date") or "")
-        date, basis, phrase = evidence_date(str(ev.get("quote") or ""), practice, article_date)
         refs.append(EvidenceRef(
-            doc_id=str(ev.get("docId") or ""), article_id=str(ev.get("articleId") or ""),
-            raw_start=int(ev.get("rawStart") or 0), raw_end=int(ev.get("rawEnd") or 0),
-            quote=str(ev.get("quote") or ""), article_date=article_date,
-            date=date, date_basis=basis, date_phrase=phrase,
+            doc_id=span[0], article_id=span[1], raw_start=span[2], raw_end=span[3],
+            quote=str(ev.get("quote") or ""), article_date=str(ev.get("date") or ""),
+            date=str(ev.get("datedValue") or ""), date_basis=_BASIS[str(ev.get("dateBasis") or "")],
+            date_phrase=str(ev.get("datePhrase") or ""),
         ))
     return tuple(sorted(refs, key=lambda r: (r.year or 9999, r.date_basis != STATED, r.doc_id, r.raw_start)))
 
@@ -244,7 +212,7 @@ def _places_of_row(row: Mapping[str, Any]) -> list[str]:
 
 def event_from_row(row: Mapping[str, Any]) -> AdoptionEvent:
     practice = str(row["practice"])
-    refs = _evidence_refs(row.get("evidence") or [], practice)
+    refs = _evidence_refs(row.get("evidence") or [])
     year, date, basis, phrase = choose_date(row.get("year"), refs)
     county, city = locate(str(row["organization"]), str(row.get("county") or ""), str(row.get("city") or ""),
                           _places_of_row(row))
@@ -262,7 +230,7 @@ def claims_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[SpreadClaim]:
     out = []
     for row in rows:
         practice = str(row.get("practice") or "")
-        refs = _evidence_refs(row.get("evidence") or [], practice)
+        refs = _evidence_refs(row.get("evidence") or [])
         year, _, basis, _ = choose_date(row.get("year"), refs)
         county, city = locate(str(row["source"]), str(row.get("county") or ""), str(row.get("city") or ""),
                               _places_of_row(row))
@@ -276,7 +244,8 @@ def claims_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[SpreadClaim]:
 
 def _evidence_maps(evidence: Iterable[Evidence]) -> list[dict[str, Any]]:
     return [{"quote": ev.quote, "docId": ev.doc_id, "articleId": ev.article_id, "rawStart": ev.raw_start,
-             "rawEnd": ev.raw_end, "date": ev.date} for ev in evidence]
+             "rawEnd": ev.raw_end, "date": ev.date, "datedValue": ev.dated, "dateBasis": ev.date_basis,
+             "datePhrase": ev.date_phrase} for ev in evidence]
 
 
 class _RecordGraph:
@@ -290,10 +259,12 @@ class _RecordGraph:
         self.links: dict[str, list[str]] = defaultdict(list)
         self.located: dict[str, list[str]] = defaultdict(list)
         for rel in relations:
+            if not isinstance(rel.head, EntityRef) or not isinstance(rel.tail, EntityRef):
+                continue
             if rel.type in (LOCATED_IN, COVERS):
-                self.links[rel.head].append(rel.tail)
+                self.links[rel.head.name].append(rel.tail.name)
             if rel.type == LOCATED_IN:
-                self.located[rel.head].append(rel.tail)
+                self.located[rel.head.name].append(rel.tail.name)
 
     def row(self, name: str) -> dict[str, Any]:
         entity = self.entities.get(name)
@@ -319,9 +290,9 @@ def events_from_records(entities: Iterable[Entity], relations: Iterable[Relation
     graph = _RecordGraph(entities, relations)
     rows = []
     for rel in relations:
-        if rel.type != ADOPTS or not rel.tail.startswith(PRACTICE_PREFIX):
+        if rel.type != ADOPTS or not isinstance(rel.tail, ConceptRef) or rel.tail.scheme != "practice":
             continue
-        rows.append({**graph.row(rel.head), "practice": rel.tail[len(PRACTICE_PREFIX):],
+        rows.append({**graph.row(rel.head.label), "practice": rel.tail.id,
                      "year": rel.props.get("year"), "evidence": _evidence_maps(rel.evidence)})
     return events_from_rows(rows)
 
@@ -333,8 +304,8 @@ def claims_from_records(entities: Iterable[Entity], relations: Iterable[Relation
     for rel in relations:
         if rel.type != SPREAD_TO:
             continue
-        row = graph.row(rel.head)
-        rows.append({**row, "source": rel.head, "target": rel.tail, "practice": rel.props.get("practice"),
+        row = graph.row(rel.head.label)
+        rows.append({**row, "source": rel.head.label, "target": rel.tail.label, "practice": rel.props.get("practice"),
                      "year": rel.props.get("year"), "evidence": _evidence_maps(rel.evidence)})
     return claims_from_rows(rows)
 

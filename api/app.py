@@ -1,4 +1,4 @@
-"""App factory: routers per resource, error handlers, one Database per app."""
+"""App factory: routers per resource, error handlers, one Database per app (api.deps)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api.db import Database
+from api.deps import install
 from api.errors import install_error_handlers
 from api.routers import cypher, diffusion, health, named_queries, resources, views
-from graph_loader.settings import Neo4jSettings
+from graph_loader.settings import Neo4jSettings, neo4j_settings
 
 
 def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
-    database = Database(settings)
-
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
@@ -27,7 +25,7 @@ def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.state.db = database
+    database = install(app, settings or neo4j_settings())
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(resources.router)

@@ -3,8 +3,9 @@
     python bench/load.py [--nodes 200000] [--relationships 500000] [--row-sample 3000] [--warmup 0.25]
 
 Builds a synthetic graph of union organisations, carriers and practices with one piece of
-evidence per relationship, loads it through the real writer (GraphWriter.load_document,
-batched transactions) into a throwaway embedded Neo4j, and reports relationships per second.
+evidence per relationship, loads it through the real writer (GraphWriter.load, batched
+transactions) into a throwaway embedded Neo4j, and reports relationships per second over the
+writer's document steps (schema and concepts, applied beforehand, are not counted).
 Then writes a sample of the same relationships one statement and one transaction per row,
 as naive code would, and reports that rate and the ratio. Target: ≥ 10k relationships/s.
 
@@ -25,10 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from graph_loader.neo4j.diagnostics import counts  # noqa: E402
 from graph_loader.neo4j.store import open_driver  # noqa: E402
 from graph_loader.neo4j.throwaway import throwaway_neo4j  # noqa: E402
-from graph_loader.neo4j.writer import GraphWriter  # noqa: E402
-from graph_loader.records import Entity, Evidence, Relation, SourceDocument  # noqa: E402
+from graph_loader.neo4j.writer import STAGE_SCHEMA, GraphWriter  # noqa: E402
+from graph_loader.records import Entity, Evidence, Relation, ResolvedGraph, SourceDocument  # noqa: E402
 from queries import loader_query  # noqa: E402
 
 TYPES = ("UnionOrganization", "Enterprise", "Carrier", "UnionOrganization", "Person")
@@ -42,7 +44,7 @@ REL_ENDS = {
 }
 
 
-def synthetic(nodes: int, relationships: int, documents: int = 20, seed: int = 7, tag: str = ""):
+def synthetic(nodes: int, relationships: int, documents: int = 20, seed: int = 7, tag: str = "") -> ResolvedGraph:
     """Documents, entities and relations; `tag` makes every id and name distinct from another run's."""
     rng = random.Random(seed)
     docs = [
@@ -91,9 +93,14 @@ def synthetic(nodes: int, relationships: int, documents: int = 20, seed: int = 7
         seen.add((head, tail, rel_type))
         doc = docs[doc_index]
         relations.append(
-            Relation(rel_type, entities[head].name, entities[tail].name, evidence=[evidence(doc, len(relations))])
+            Relation(rel_type, entities[head].ref, entities[tail].ref, evidence=[evidence(doc, len(relations))])
         )
-    return docs, entities, relations
+    return ResolvedGraph(tuple(docs), (), tuple(entities), tuple(relations))
+
+
+def document_seconds(seconds: dict[str, float]) -> float:
+    """Seconds the writer spent on documents: every step but the reset and the schema and concepts."""
+    return sum(value for step, value in seconds.items() if step not in {"reset", STAGE_SCHEMA})
 
 
 def machine_reference() -> float:
@@ -112,50 +119,37 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=0.25, help="size of the warm-up graph, as a fraction")
     args = parser.parse_args()
     print(f"machine reference (sum of 10^8 integers in Python): {machine_reference():.2f} s")
-    docs, entities, relations = synthetic(args.nodes, args.relationships)
+    graph = synthetic(args.nodes, args.relationships)
     with throwaway_neo4j():
         driver = open_driver()
         writer = GraphWriter(driver)
-        writer.apply_schema()
+        writer.load(ResolvedGraph((), (), (), ()))  # schema and concepts, outside the measured loads
         if args.warmup > 0:
             warm = synthetic(int(args.nodes * args.warmup), int(args.relationships * args.warmup), tag="warmup")
-            started = time.perf_counter()
-            for batch in writer.rows.document_batches(warm[0], [], warm[1], warm[2]):
-                writer.load_document(batch)
-            seconds = time.perf_counter() - started
+            seconds = document_seconds(dict(writer.load(warm).seconds))
             print(
-                f"cold (warm-up): {len(warm[2])} relationships (+{len(warm[1])} nodes) in {seconds:.1f} s "
-                f"= {len(warm[2]) / seconds:,.0f} relationships/s"
+                f"cold (warm-up): {len(warm.relations)} relationships (+{len(warm.entities)} nodes) in {seconds:.1f} s "
+                f"= {len(warm.relations) / seconds:,.0f} relationships/s"
             )
-        batches = writer.rows.document_batches(docs, [], entities, relations)
-        before = writer.counts()
-        steps: dict[str, float] = {}
-        mark = [time.perf_counter()]
-
-        def progress(step: str, _rows: int) -> None:
-            now = time.perf_counter()
-            steps[step] = steps.get(step, 0.0) + now - mark[0]
-            mark[0] = now
-
-        started = time.perf_counter()
-        for batch in batches:
-            mark[0] = time.perf_counter()
-            writer.load_document(batch, progress)
-        batched_seconds = time.perf_counter() - started
+        before = counts(driver)
+        report = writer.load(graph)
+        steps = {step: value for step, value in report.seconds.items() if step not in {"reset", STAGE_SCHEMA}}
+        batched_seconds = document_seconds(dict(report.seconds))
         print("seconds per step: " + ", ".join(f"{step} {seconds:.1f}" for step, seconds in steps.items()))
-        counts = writer.counts()
+        after = counts(driver)
         loaded_rels = sum(
-            n - before["relationship"].get(t, 0) for t, n in counts["relationship"].items() if t != "MENTIONED_IN"
+            n - before["relationship"].get(t, 0) for t, n in after["relationship"].items() if t != "MENTIONED_IN"
         )
-        loaded_nodes = counts["total"]["nodes"] - before["total"].get("nodes", 0)
-        batched_rate = len(relations) / batched_seconds
+        loaded_nodes = after["total"]["nodes"] - before["total"].get("nodes", 0)
+        batched_rate = len(graph.relations) / batched_seconds
         print(
             f"batched{' (warm)' if args.warmup > 0 else ''}: "
             f"{loaded_nodes} nodes, {loaded_rels} relationships "
-            f"(+{len(relations) + len(entities)} evidence nodes) in {batched_seconds:.1f} s "
+            f"(+{len(graph.relations) + len(graph.entities)} evidence nodes) in {batched_seconds:.1f} s "
             f"= {batched_rate:,.0f} relationships/s"
         )
 
+        batches = writer.rows.document_batches(graph.documents, graph.articles, graph.entities, graph.relations)
         rows = [row for batch in batches for row in batch.relations][: args.row_sample]
         driver.execute_query("MATCH ()-[r]->() WHERE r.key IN $keys DELETE r", keys=[r["props"]["key"] for r in rows])
         started = time.perf_counter()

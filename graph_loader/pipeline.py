@@ -1,30 +1,34 @@
 """The extraction pipeline: the only module that knows the order of the stages.
 
 files → decode (sources) → normalise (+offset map) → segment into articles → extract per
-article (entities, relations, evidence) → resolve across articles and documents.
+article (entities, relations, evidence; graph_loader.extract lists its own stages) → unify
+names per document → unify names across the corpus → merge into one graph → keep what evidence
+supports. Every stage returns new records; `extractions` holds the unified per-article records
+(what `ukg extract` prints), `entities`/`relations` the merged graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph_loader.extract import extract_article
 from graph_loader.records import (
     Article,
     ArticleExtraction,
+    ArticleRef,
+    ConceptRef,
     Entity,
     NormalizedDocument,
     Relation,
     ResolvedGraph,
     SourceDocument,
 )
-from graph_loader.resolve import merge_corpus, unify_document
+from graph_loader.resolve import merge_corpus, unify_corpus, unify_document
 from graph_loader.text.normalize import normalize
 from graph_loader.text.segment import segment
 from graph_loader.text.sources import load_corpus
-from ontology.model import get_ontology
 
 
 @dataclass
@@ -63,11 +67,10 @@ def run_extraction(
         result.normalized.append(ndoc)
         articles = segment(ndoc)
         result.articles.extend(articles)
-        doc_extractions = [extract_article(article, ndoc) for article in articles]
-        unify_document(doc_extractions)
-        result.extractions.extend(doc_extractions)
+        result.extractions.extend(unify_document([extract_article(article, ndoc) for article in articles]))
         if on_document is not None:
             on_document(source)
+    result.extractions = unify_corpus(result.extractions)
     entities, relations = merge_corpus(result.extractions)
     result.entities, result.relations = evidenced_only(entities, relations)
     return result
@@ -81,20 +84,15 @@ def evidenced_only(entities: list[Entity], relations: list[Relation]) -> tuple[l
     article itself being the other) and is dropped when none is left. Done here, once, for
     every consumer (Neo4j writer, RDF export, analytics).
     """
-    ont = get_ontology()
-    article = ont.label("Article")
     kept = [entity for entity in entities if entity.evidence]
-    names = {entity.name for entity in kept}
-
-    def known(reference: str) -> bool:  # concept references ("practice:<id>") are always known
-        return reference in names or reference.startswith(("practice:", "program:"))
-
+    known = {entity.ref for entity in kept}
     kept_relations = []
     for relation in relations:
-        to_article = article in ont.relations[ont.rel(relation.type)].range
+        to_article = isinstance(relation.tail, ArticleRef)
         needed = 1 if to_article else 2
         evidence = [ev for ev in relation.evidence if len([s for s in ev.surfaces if s]) >= needed]
-        if evidence and known(relation.head) and (to_article or known(relation.tail)):
-            relation.evidence = evidence
-            kept_relations.append(relation)
+        ends_known = all(isinstance(end, (ConceptRef, ArticleRef)) or end in known  # concepts are always known
+                         for end in (relation.head, relation.tail))
+        if evidence and ends_known:
+            kept_relations.append(replace(relation, evidence=evidence))
     return kept, kept_relations

@@ -1,4 +1,4 @@
-"""RDF export of the pipeline's records, SHACL validation, and serialisation.
+"""RDF export of the pipeline's records and its serialisation (SHACL validation: rdf_validate).
 
 Why: the ontology is the contract; exporting the records as RDF and validating them with the
 shapes is how a run proves it honours it, and the export is the open-data form of the graph.
@@ -19,33 +19,34 @@ Shape of the export (see the header of ukg.ttl):
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import logging
 import re
-import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SH
-from rdflib.term import Node
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from graph_loader.records import Article, Entity, Evidence, Relation, SourceDocument
-from ontology.model import CONCEPTS_FILE, INST, SHAPES_FILE, VOCAB, VOCAB_FILE, Ontology, get_ontology, nfkc
+from graph_loader.rdf_validate import PREFIXES, Violation, concepts_graph, validate
+from graph_loader.records import (
+    Article,
+    ArticleRef,
+    ConceptRef,
+    Entity,
+    EntityRef,
+    Evidence,
+    Relation,
+    RelationEnd,
+    SourceDocument,
+)
+from ontology.model import INST, VOCAB, Ontology, get_ontology, nfkc
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ExportError", "FORMATS", "PREFIXES", "Violation", "graph_to_rdf", "serialize", "typed_date", "validate"]
+
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
-PREFIXES = {
-    "ukg": str(VOCAB),
-    "ukgi": str(INST),
-    "skos": str(SKOS),
-    "rdf": str(RDF),
-    "xsd": str(XSD),
-}
 _DATE_TYPES = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
@@ -55,22 +56,6 @@ _DATE_TYPES = (
 
 class ExportError(ValueError):
     """A record the ontology cannot express (unknown class or relationship type)."""
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One SHACL result, readable: focus node, property path, message, severity, offending value."""
-
-    focus: str
-    path: str
-    message: str
-    severity: str
-    value: str = ""
-    shape: str = ""
-
-    def __str__(self) -> str:
-        value = f" (value {self.value})" if self.value else ""
-        return f"{self.severity}: {self.focus} {self.path}: {self.message}{value}"
 
 
 def typed_date(value: str | int) -> Literal:
@@ -100,19 +85,6 @@ def typed_year(value: str | int) -> Literal:
     return Literal(text.zfill(4), datatype=XSD.gYear) if text.isdigit() else Literal(text)
 
 
-def _short(node: Node | None) -> str:
-    """A CURIE-like rendering for messages (ukg:name, ukgi:person/%E9…)."""
-    if node is None:
-        return ""
-    text = urllib.parse.unquote(str(node)) if isinstance(node, URIRef) else str(node)
-    for prefix, ns in PREFIXES.items():
-        if text.startswith(ns):
-            return f"{prefix}:{text[len(ns) :]}"
-    if not isinstance(node, URIRef | Literal):
-        return "[complex path]"
-    return text
-
-
 class _Builder:
     """Accumulates the export graph; one instance per graph_to_rdf call."""
 
@@ -121,7 +93,8 @@ class _Builder:
         self.g = Graph()
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, Namespace(ns))
-        self.names: dict[str, list[tuple[str, URIRef]]] = defaultdict(list)
+        self.names: dict[str, list[tuple[str, URIRef]]] = defaultdict(list)  # for by-lines (authorship)
+        self.entities: dict[EntityRef, URIRef] = {}
 
     # --- provenance ----------------------------------------------------------------------
 
@@ -217,6 +190,7 @@ class _Builder:
             if ev.article_id:
                 g.add((iri, VOCAB.mentionedIn, self.ont.instance_iri("Article", ev.article_id)))
         self.names[name].append((cls.name, iri))
+        self.entities[ent.ref] = iri
         return iri
 
     @staticmethod
@@ -229,47 +203,38 @@ class _Builder:
 
     # --- relations -----------------------------------------------------------------------
 
-    def _end(self, reference: str, allowed: tuple[str, ...]) -> URIRef | None:
-        """IRI of a relation end: a practice/programme reference or a known canonical name."""
-        scheme, sep, concept_id = reference.partition(":")
-        if sep and scheme == "practice":
-            return self._concept_iri(self.ont.practice, concept_id)
-        if sep and scheme == "program":
-            return self._concept_iri(self.ont.program, concept_id)
-        candidates = self.names.get(nfkc(reference)) or self.names.get(reference) or []
-        for class_name, iri in candidates:
-            if not allowed or any(self.ont.is_a(class_name, label) for label in allowed):
-                return iri
-        # a wrong-class end is still exported so that `ukg validate` reports the misuse
-        return candidates[0][1] if candidates else None
+    def _end(self, end: RelationEnd) -> URIRef | None:
+        """IRI of a relation end: a concept's, or an exported entity's (None when not exported).
 
-    @staticmethod
-    def _concept_iri(lookup: Any, concept_id: str) -> URIRef:
+        The end's class is the one extraction saw: an end of a class the relationship does not
+        allow is still exported, so that `ukg validate` reports the misuse."""
+        if isinstance(end, ConceptRef):
+            return self._concept_iri(end)
+        if isinstance(end, ArticleRef):
+            return self.ont.instance_iri("Article", end.id)
+        return self.entities.get(end)
+
+    def _concept_iri(self, ref: ConceptRef) -> URIRef:
         """The concept's IRI; an unknown id still gets its would-be IRI so SHACL reports it."""
+        lookup = self.ont.practice if ref.scheme == "practice" else self.ont.program
         try:
-            return lookup(concept_id).iri
+            return lookup(ref.id).iri
         except KeyError:
-            scheme = "practice" if lookup.__name__ == "practice" else "program"
-            return INST[f"{scheme}/{concept_id}"]
+            return INST[f"{ref.scheme}/{ref.id}"]
 
     def relation(self, rel: Relation) -> URIRef | None:
         try:
             spec = self.ont.relations[self.ont.rel(rel.type)]
         except KeyError as error:
-            raise ExportError(f"relation {rel.head!r} → {rel.tail!r}: {error.args[0]}") from None
-        head = self._end(rel.head, spec.domain)
-        if self.ont.label("Article") in spec.range:
-            # an edge to an article (AUTHORED) points at the article its evidence comes from
-            for ev in rel.evidence:
-                if head is not None:
-                    self.g.add((head, spec.iri, self.ont.instance_iri("Article", ev.article_id)))
-            return None
-        tail = self._end(rel.tail, spec.range)
+            raise ExportError(f"relation {rel.head.label!r} → {rel.tail.label!r}: {error.args[0]}") from None
+        head, tail = self._end(rel.head), self._end(rel.tail)
         if head is None or tail is None:
             missing = rel.head if head is None else rel.tail
-            log.warning(
-                "%s %s → %s: %r is not a known entity; skipped", spec.name, rel.head, rel.tail, missing
-            )
+            log.warning("%s %s → %s: %r is not a known entity; skipped", spec.name, rel.head.label,
+                        rel.tail.label, missing.label)
+            return None
+        if isinstance(rel.tail, ArticleRef):  # an edge to an article (AUTHORED): a plain triple
+            self.g.add((head, spec.iri, tail))
             return None
         g = self.g
         g.add((head, spec.iri, tail))
@@ -286,7 +251,7 @@ class _Builder:
         g.add((node, RDF.object, tail))
         for prop, value in props.items():
             if prop == "practice":
-                g.add((node, self.ont.property_iri(prop), self._concept_iri(self.ont.practice, str(value))))
+                g.add((node, self.ont.property_iri(prop), self._concept_iri(ConceptRef("practice", str(value)))))
             else:
                 g.add((node, self.ont.property_iri(prop), self._literal(prop, value)))
         for ev in rel.evidence:
@@ -299,18 +264,6 @@ class _Builder:
             for class_name, iri in self.names.get(nfkc(author.name), []):
                 if class_name == "Person":
                     self.g.add((iri, VOCAB.authored, self.ont.instance_iri("Article", art.id)))
-
-
-@functools.cache
-def _parsed(path: str) -> Graph:
-    graph = Graph()
-    graph.parse(path, format="turtle")
-    return graph
-
-
-def concepts_graph() -> Graph:
-    """concepts.ttl, parsed once (callers must not modify it)."""
-    return _parsed(str(CONCEPTS_FILE))
 
 
 def graph_to_rdf(
@@ -338,45 +291,6 @@ def graph_to_rdf(
     if include_concepts:
         builder.g += concepts_graph()
     return builder.g
-
-
-def validate(graph: Graph) -> list[Violation]:
-    """Run the SHACL shapes (ukg.ttl as ontology, RDFS inference); [] when the graph conforms.
-
-    concepts.ttl is added to the data when absent, since the concept shapes need the schemes.
-    """
-    import pyshacl  # imported here: slow to import and only needed for validation
-
-    data = graph
-    if (None, SKOS.inScheme, None) not in graph:
-        data = Graph()
-        data += graph
-        data += concepts_graph()
-    _, results, _ = pyshacl.validate(
-        data,
-        shacl_graph=_parsed(str(SHAPES_FILE)),
-        ont_graph=_parsed(str(VOCAB_FILE)),
-        inference="rdfs",
-        abort_on_first=False,
-        allow_warnings=True,
-    )
-    out = []
-    # Only the report's own results: sh:node failures also list nested sh:detail results.
-    for result in results.objects(None, SH.result):
-        value = results.value(result, SH.value)
-        out.append(
-            Violation(
-                focus=_short(results.value(result, SH.focusNode)),
-                path=_short(results.value(result, SH.resultPath)),
-                message=str(results.value(result, SH.resultMessage) or ""),
-                severity=_short(results.value(result, SH.resultSeverity)).rpartition("#")[2],
-                value="" if value is None else _short(value),
-                shape=_short(results.value(result, SH.sourceShape))
-                if isinstance(results.value(result, SH.sourceShape), URIRef)
-                else "",
-            )
-        )
-    return sorted(out, key=lambda v: (v.focus, v.path, v.message, v.value))
 
 
 def serialize(graph: Graph, fmt: str) -> str:

@@ -107,7 +107,14 @@ class Article:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact is stated: the sentence, its raw-file span, the article and its date."""
+    """Where a fact is stated: the sentence, its raw-file span, the article and its date.
+
+    `dated`/`date_basis`/`date_phrase` say when the sentence dates the fact it supports, set once
+    by extraction (only for adoptions and spread claims so far): `stated` (the sentence names the
+    date), `relative` (a phrase such as 去年 resolved against the article's date), `article` (the
+    sentence names none: the article's date), or "" when undated — so analytics reads the date
+    instead of re-running the extractor's date rules.
+    """
 
     doc_id: str
     article_id: str
@@ -118,14 +125,21 @@ class Evidence:
     start: int = 0  # offsets of the quote in the article's normalised text
     end: int = 0
     surfaces: tuple[str, ...] = ()  # for a relation: the surface forms of its ends seen in the quote
+    dated: str = ""
+    date_basis: str = ""  # stated | relative | article | ""
+    date_phrase: str = ""
 
 
-@dataclass
+DATE_BASES = ("stated", "relative", "article", "")
+
+
+@dataclass(frozen=True)
 class Entity:
     """An entity mention resolved (or to be resolved) to a canonical name.
 
     `type` is the ontology class local name (UnionOrganization, Person, Carrier, …);
     `props` holds class-specific properties (form, level, carrierType, county, city, …).
+    Frozen: a stage that renames or merges entities returns new ones (dataclasses.replace).
     """
 
     type: str
@@ -134,19 +148,74 @@ class Entity:
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
+    @property
+    def ref(self) -> EntityRef:
+        return EntityRef(self.type, self.name)
 
-@dataclass
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A relation end that is an entity: its ontology class local name and canonical name.
+
+    The class is the one extraction saw, so the writer and the RDF export need not guess it from
+    the name; the instance key is `Ontology.instance_key(cls, name)` (not stored: a rename
+    would have to keep it in step).
+    """
+
+    cls: str
+    name: str
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    """A relation end that is a SKOS concept: a practice or a programme of concepts.ttl."""
+
+    scheme: str  # practice | program
+    id: str
+
+    @property
+    def label(self) -> str:
+        """The gold-format spelling, `practice:<id>` / `program:<id>`."""
+        return f"{self.scheme}:{self.id}"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """A relation end that is the article the fact is stated in (AUTHORED: range Article)."""
+
+    id: str
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        """The gold-format spelling: the article's title (its id when untitled)."""
+        return self.title or self.id
+
+
+RelationEnd = EntityRef | ConceptRef | ArticleRef
+
+
+@dataclass(frozen=True)
 class Relation:
-    """A typed edge between canonical names; practice/programme ends are `practice:<id>`."""
+    """A typed edge; its ends say what they are (entity, concept or article), set when built."""
 
     type: str
-    head: str
-    tail: str
+    head: RelationEnd
+    tail: RelationEnd
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
+    @property
+    def key(self) -> tuple[str, RelationEnd, RelationEnd]:
+        """What makes two records the same edge (their evidence and props are merged)."""
+        return (self.type, self.head, self.tail)
 
-@dataclass
+
+@dataclass(frozen=True)
 class ArticleExtraction:
     """Everything extracted from one article; the unit of the gold-format JSONL output."""
 

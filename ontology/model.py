@@ -4,85 +4,52 @@ Why: labels, relationship types, key properties, practice ids and the Neo4j sche
 from one place (ukg.ttl + concepts.ttl), so nothing in the pipeline, writer or API spells
 "ADOPTS" or "UnionOrganization" on its own. Everything here is read from the `ukg:neo4j*`
 annotations in the Turtle, never derived by munging IRIs, and the files are parsed once per
-process (`get_ontology` is cached).
+process (`get_ontology` is cached). The plain terms (namespaces, files, records) live in
+`ontology.terms` and are re-exported here; the Neo4j DDL is derived in `ontology.neo4j_schema`.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
 import urllib.parse
-from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-HERE = Path(__file__).resolve().parent
-VOCAB_FILE = HERE / "ukg.ttl"
-CONCEPTS_FILE = HERE / "concepts.ttl"
-SHAPES_FILE = HERE / "shapes.ttl"
+from ontology.terms import (
+    CONCEPTS_FILE,
+    INST,
+    NAME_PROPERTY,
+    PRACTICE_SCHEME,
+    PROGRAM_SCHEME,
+    SHAPES_FILE,
+    VOCAB,
+    VOCAB_FILE,
+    Concept,
+    OntClass,
+    OntRelation,
+    load_graph,
+    nfkc,
+)
 
-VOCAB = Namespace("https://w3id.org/ukg/vocab#")
-INST = Namespace("https://w3id.org/ukg/id/")
-PRACTICE_SCHEME = INST["scheme/practices"]
-PROGRAM_SCHEME = INST["scheme/programs"]
-
-FULLTEXT_INDEX = "entityNames"
-FULLTEXT_PROPERTIES = ("name", "aliasText")
-NAME_PROPERTY = "name"
-
-
-@dataclass(frozen=True)
-class OntClass:
-    """A node class: Neo4j label, IRI, labels, transitive superclass labels and key property."""
-
-    name: str
-    iri: URIRef
-    label_zh: str
-    label_en: str
-    parents: tuple[str, ...]
-    key: str
-    abstract: bool = False
-    instance_path: str = ""
-    fulltext: bool = False
-    record: bool = False  # a provenance record: its nodes carry no Entity marker
-    unique: bool = True  # a uniqueness constraint on its key (unless the Entity one covers it)
-
-
-@dataclass(frozen=True)
-class OntRelation:
-    """A relationship: Neo4j type, IRI, labels, allowed end labels and edge properties."""
-
-    name: str
-    iri: URIRef
-    label_zh: str
-    label_en: str
-    domain: tuple[str, ...]
-    range: tuple[str, ...]
-    transitive: bool
-    properties: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Concept:
-    """A SKOS concept: a practice, a practice category or a programme."""
-
-    id: str
-    iri: URIRef
-    zh: str
-    en: str
-    category: str
-    alt_labels: tuple[str, ...]
-    note: str
-    scheme: str
-
-
-def nfkc(text: str) -> str:
-    """NFKC-normalise and strip surrounding white space: the identity of a canonical name."""
-    return unicodedata.normalize("NFKC", text).strip()
+__all__ = [
+    "CONCEPTS_FILE",
+    "INST",
+    "NAME_PROPERTY",
+    "PRACTICE_SCHEME",
+    "PROGRAM_SCHEME",
+    "SHAPES_FILE",
+    "VOCAB",
+    "VOCAB_FILE",
+    "Concept",
+    "OntClass",
+    "OntRelation",
+    "Ontology",
+    "get_ontology",
+    "load_graph",
+    "nfkc",
+]
 
 
 def _lang(graph: Graph, subject: Node, predicate: URIRef, lang: str) -> str:
@@ -164,11 +131,9 @@ class Ontology:
             if isinstance(prop, URIRef):
                 self._property_names[prop] = _str(g, prop, VOCAB.neo4jProperty)
         self._property_iris = {name: iri for iri, name in self._property_names.items()}
-        self._indexed = {
-            name
-            for iri, name in self._property_names.items()
-            if g.value(iri, VOCAB.neo4jIndexed) == Literal(True)
-        }
+        self.indexed_properties = frozenset(
+            name for iri, name in self._property_names.items() if g.value(iri, VOCAB.neo4jIndexed) == Literal(True)
+        )
         self._class_props: dict[str, set[str]] = {name: set() for name in self.classes}
         for prop, pname in self._property_names.items():
             domain = g.value(prop, RDFS.domain)
@@ -194,9 +159,7 @@ class Ontology:
                 domain=self._labels_of(g.value(prop, RDFS.domain)),
                 range=self._labels_of(g.value(prop, RDFS.range)),
                 transitive=(prop, RDF.type, OWL.TransitiveProperty) in g,
-                properties=tuple(
-                    sorted(self._property_names[p] for p in g.objects(prop, VOCAB.relationshipProperty))
-                ),
+                properties=tuple(sorted(self._property_names[p] for p in g.objects(prop, VOCAB.relationshipProperty))),
             )
 
     def _load_concepts(self, cls: URIRef, scheme: str) -> tuple[Concept, ...]:
@@ -229,9 +192,7 @@ class Ontology:
     def rel(self, name: str) -> str:
         """`name` if it is a Neo4j relationship type of the ontology; KeyError otherwise."""
         if name not in self.relations:
-            raise KeyError(
-                f"unknown relationship type {name!r}; known types: {', '.join(sorted(self.relations))}"
-            )
+            raise KeyError(f"unknown relationship type {name!r}; known types: {', '.join(sorted(self.relations))}")
         return name
 
     def labels_for(self, name: str) -> list[str]:
@@ -284,71 +245,6 @@ class Ontology:
         except KeyError:
             raise KeyError(f"unknown property {name!r}") from None
 
-    # --- Neo4j schema --------------------------------------------------------------------
-
-    def _concrete(self) -> list[OntClass]:
-        return sorted((c for c in self.classes.values() if not c.abstract), key=lambda c: c.name)
-
-    def expected_schema(self) -> dict[str, dict[str, tuple]]:
-        """What schema_statements creates, by name, for comparing with SHOW CONSTRAINTS/INDEXES.
-
-        {"constraints": {name: (label, property)}, "indexes": {name: (label, property)},
-         "fulltext": {name: ((label, …), (property, …))}} — see `schema_differences`.
-        """
-        marker = self.classes[self.label("Entity")]
-        constraints = {
-            _snake(c.name) + f"_{c.key}_unique": (c.name, c.key)
-            for c in self._concrete()
-            if c.unique and (c is marker or c.record or c.key != marker.key)
-        }
-        indexes = {
-            f"{_snake(c.name)}_{_snake(prop)}": (c.name, prop)
-            for c in sorted(self.classes.values(), key=lambda c: c.name)
-            for prop in sorted(self._indexed & self.allowed_properties(c.name))
-        }
-        fulltext_labels = tuple(sorted(c.name for c in self.classes.values() if c.fulltext))
-        return {
-            "constraints": constraints,
-            "indexes": indexes,
-            "fulltext": {FULLTEXT_INDEX: (fulltext_labels, FULLTEXT_PROPERTIES)},
-        }
-
-    def schema_statements(self) -> list[str]:
-        """Cypher DDL for the Neo4j schema, idempotent (IF NOT EXISTS), in a deterministic order.
-
-        Uniqueness on Entity.key, which every entity and concept node carries, and on the keys
-        its constraint does not cover (records, and concepts' `id`) — one constraint less per
-        node is a check and an index entry less per write; a range index on each ukg:neo4jIndexed
-        property (`name`, and the writer's `docId`/`target`) for every label that may carry it,
-        abstract ones too — the planner only uses an index on the label a query names, so
-        `(:Organization {name})` and `(:UnionOrganization {name})` both need one;
-        the `entityNames` full-text index over `name` and `aliasText` — the writer must set
-        `aliasText` (aliases joined by ' | ') because full-text indexes skip list properties.
-        """
-        schema = self.expected_schema()
-        out = [
-            f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
-            for name, (label, prop) in schema["constraints"].items()
-        ]
-        out += [
-            f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-            for name, (label, prop) in schema["indexes"].items()
-        ]
-        for name, (labels, props) in schema["fulltext"].items():
-            out.append(
-                f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{'|'.join(labels)}) "
-                f"ON EACH [{', '.join(f'n.{p}' for p in props)}] "
-                "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
-            )
-        return out
-
-    @staticmethod
-    def drop_statement(kind: str, name: str) -> str:
-        """DDL dropping a constraint or index by name ('constraints' / 'indexes'); names are
-        backtick-quoted (they come from SHOW, never from a caller)."""
-        ddl = {"constraints": "CONSTRAINT", "indexes": "INDEX"}[kind]
-        return f"DROP {ddl} `{name.replace('`', '``')}` IF EXISTS"
-
     # --- instance identity ---------------------------------------------------------------
 
     def instance_key(self, class_name: str, canonical_name: str) -> str:
@@ -373,62 +269,7 @@ class Ontology:
         return INST[f"{path}/{urllib.parse.quote(name, safe='')}"]
 
 
-def _snake(label: str) -> str:
-    """PascalCase label → snake_case for constraint/index names (names only, never lookups)."""
-    return "".join(f"_{ch.lower()}" if ch.isupper() and i else ch.lower() for i, ch in enumerate(label))
-
-
-def load_graph(files: Iterable[Path] = (VOCAB_FILE, CONCEPTS_FILE)) -> Graph:
-    """Parse the given Turtle files into one graph."""
-    graph = Graph()
-    graph.bind("ukg", VOCAB)
-    graph.bind("ukgi", INST)
-    for path in files:
-        graph.parse(path, format="turtle")
-    return graph
-
-
 @functools.cache
 def get_ontology() -> Ontology:
     """The process-wide ontology, parsed once from ukg.ttl and concepts.ttl."""
     return Ontology(load_graph())
-
-
-def schema_differences(
-    constraints: Iterable[dict[str, object]], indexes: Iterable[dict[str, object]]
-) -> list[str]:
-    """Compare `SHOW CONSTRAINTS` / `SHOW INDEXES` rows with expected_schema(); [] when they agree.
-
-    Rows are dicts with Neo4j's columns `name`, `labelsOrTypes`, `properties` (and `type` for
-    indexes); extra constraints/indexes in the database are reported too.
-    """
-    expected = get_ontology().expected_schema()
-    problems: list[str] = []
-    found_c = {str(r["name"]): r for r in constraints}
-    for name, (label, prop) in expected["constraints"].items():
-        row = found_c.pop(name, None)
-        if row is None:
-            problems.append(f"missing constraint {name} on :{label}({prop})")
-        elif list(row.get("labelsOrTypes") or []) != [label] or list(row.get("properties") or []) != [prop]:
-            problems.append(f"constraint {name} is on {row.get('labelsOrTypes')}{row.get('properties')}")
-    problems += [f"unexpected constraint {name}" for name in sorted(found_c)]
-    rows = {str(r["name"]): r for r in indexes if str(r.get("type", "")).upper() != "LOOKUP"}
-    for name in expected["constraints"]:
-        rows.pop(name, None)  # a constraint's backing index is listed by SHOW INDEXES too
-    for name, (label, prop) in expected["indexes"].items():
-        row = rows.pop(name, None)
-        if row is None:
-            problems.append(f"missing index {name} on :{label}({prop})")
-        elif list(row.get("labelsOrTypes") or []) != [label] or list(row.get("properties") or []) != [prop]:
-            problems.append(f"index {name} is on {row.get('labelsOrTypes')}{row.get('properties')}")
-    for name, (labels, props) in expected["fulltext"].items():
-        row = rows.pop(name, None)
-        if row is None:
-            problems.append(f"missing full-text index {name}")
-        elif (sorted(row.get("labelsOrTypes") or []), list(row.get("properties") or [])) != (
-            list(labels),
-            list(props),
-        ):
-            problems.append(f"full-text index {name} is on {row.get('labelsOrTypes')}{row.get('properties')}")
-    problems += [f"unexpected index {name}" for name in sorted(rows)]
-    return problems

@@ -5,7 +5,7 @@
 MATCH (s)-[r:SPREAD_TO]->(t)
 WHERE $practice IS NULL OR r.practice = $practice
 OPTIONAL MATCH (ev:Evidence {target: r.key})
-WITH s, r, t, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date}) AS evidence
+WITH s, r, t, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .datedValue, .dateBasis, .datePhrase}) AS evidence
 RETURN r.practice AS practice, s.name AS source, s.county AS county, s.city AS city, t.name AS target,
        r.year AS year,
        [(s)-[:LOCATED_IN|COVERS]->(p) | p {.name, .county, .city}] AS linked,

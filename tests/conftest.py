@@ -19,6 +19,8 @@ from graph_loader.settings import neo4j_settings
 from tests.support.paths import CORPUS
 from ukg.build import build_graph
 
+pytest_plugins = ["tests.support.synthetic_fixtures"]
+
 # Prepared at import, before any test reads the settings; started by the first integration test.
 _INSTANCE = ThrowawayNeo4j.prepare("ukg-test-state-")
 

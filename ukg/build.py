@@ -1,6 +1,8 @@
-"""Orchestrates `ukg build`: extraction (pipeline) then the Neo4j writer, reporting progress.
+"""Orchestrates `ukg build`: extraction (pipeline), then the Neo4j writer, then a summary.
 
-Kept apart from the CLI so tests and benchmarks can run a build without a terminal.
+Kept apart from the CLI so tests and benchmarks can run a build without a terminal. The writer's
+one entry point does reset, schema, concepts and documents; this module only turns its progress
+reports into bars and reads the counts afterwards.
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 
 from graph_loader.fingerprint import pipeline_fingerprint
+from graph_loader.neo4j.diagnostics import counts
 from graph_loader.neo4j.store import ensure_embedded_running, open_driver
-from graph_loader.neo4j.writer import GraphWriter, LoadReport
+from graph_loader.neo4j.writer import GraphWriter, LoadReport, ProgressCallback
 from graph_loader.pipeline import run_extraction
-from queries import loader_query
+
+EXTRACTING = "extracting documents"
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,22 @@ class BuildSummary:
     load_seconds: float
 
 
+def _bars(progress: Progress) -> ProgressCallback:
+    """A writer progress callback that shows one bar per stage, added when the stage starts."""
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(tasks[stage], total=total, completed=done)
+
+    return report
+
+
 def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = False) -> BuildSummary:
     """Extract the corpus and load it; with `progress`, one bar per stage."""
     started = time.perf_counter()
-    extracting = progress.add_task("extracting documents", total=None) if progress else None
+    extracting = progress.add_task(EXTRACTING, total=None) if progress else None
 
     def extracted(_: object) -> None:
         if progress is not None and extracting is not None:
@@ -44,28 +60,9 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
     driver = open_driver()
     try:
         writer = GraphWriter(driver, pipeline_version=pipeline_fingerprint())
-        if reset:
-            with driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
-                session.run(loader_query("delete_all")).consume()
         load_started = time.perf_counter()
-        schema = progress.add_task("schema and concepts", total=2) if progress else None
-        writer.apply_schema()
-        if progress is not None and schema is not None:
-            progress.advance(schema)
-        writer.load_concepts()
-        if progress is not None and schema is not None:
-            progress.advance(schema)
-        batches = writer.rows.document_batches(result.documents, result.articles, result.entities, result.relations)
-        report = LoadReport()
-        task = progress.add_task("loading documents", total=len(batches)) if progress else None
-        for batch in batches:
-            if writer.load_document(batch):
-                report.loaded.append(batch.document.id)
-            else:
-                report.skipped.append(batch.document.id)
-            if progress is not None and task is not None:
-                progress.advance(task)
-        load_seconds = time.perf_counter() - load_started
-        return BuildSummary(report, len(result.articles), writer.counts(), extract_seconds, load_seconds)
+        report = writer.load(result.graph, _bars(progress) if progress else None, reset=reset)
+        load_seconds = time.perf_counter() - load_started - report.seconds.get("reset", 0.0)  # as before: no reset
+        return BuildSummary(report, len(result.articles), counts(driver), extract_seconds, load_seconds)
     finally:
         driver.close()

@@ -1,15 +1,15 @@
 """The views' data: each builder runs named queries (queries/view_*.cypher …) and returns a ViewGraph.
 
-A builder gets `run(query_name, params) -> rows`, so the API (per request) and `ukg render` (one
-Database) share them. No Cypher here: only named queries with parameters.
+A builder gets a `QueryReader`, so the API (per request) and `ukg render` (one Database) share
+them and bind parameters the same way. No Cypher here: only named queries with parameters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from queries import public_queries
+from queries import NamedQuery, QueryReader
 from visualizations.model import (
     DEFAULT_MAX_NODES,
     FormField,
@@ -19,8 +19,6 @@ from visualizations.model import (
     ViewNode,
 )
 from visualizations.style import edge_style
-
-Runner = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 VIEWS = ("entity", "practice", "region", "query", "overview")
 # Query-string names the query view keeps for itself; no named query may declare them.
@@ -46,7 +44,7 @@ def _max_nodes_field(max_nodes: int) -> FormField:
 
 
 def entity_view(
-    run: Runner,
+    reader: QueryReader,
     key: str,
     depth: int = 1,
     types: str | Iterable[str] | None = None,
@@ -56,7 +54,7 @@ def entity_view(
     """An entity with its neighbours to depth 1–2, optionally only along some relationship types."""
     depth = 2 if depth >= 2 else 1
     type_list = split_types(types)
-    rows = run("view_entity", {"key": key, "depth": depth, "types": type_list, "limit": max_nodes})
+    rows = reader.rows("view_entity", key=key, depth=depth, types=type_list, limit=max_nodes)
     if not rows:
         raise ViewNotFound(f"no entity with key '{key}'")
     row = rows[0]
@@ -99,14 +97,14 @@ def entity_view(
 
 
 def practice_view(
-    run: Runner,
+    reader: QueryReader,
     practice: str,
     expand: bool = False,
     max_nodes: int = DEFAULT_MAX_NODES,
     links: Links = Links(),
 ) -> ViewGraph:
     """A practice concept with every adopter, coloured by year of first evidence and grouped by city."""
-    rows = run("view_practice", {"practice": practice, "expand": expand, "limit": max_nodes})
+    rows = reader.rows("view_practice", practice=practice, expand=expand, limit=max_nodes)
     if not rows:
         raise ViewNotFound(f"no practice or practice category with id '{practice}'")
     row = rows[0]
@@ -156,7 +154,7 @@ def practice_view(
 
 
 def region_view(
-    run: Runner,
+    reader: QueryReader,
     place: str,
     practices: bool = True,
     party: bool = True,
@@ -164,7 +162,7 @@ def region_view(
     links: Links = Links(),
 ) -> ViewGraph:
     """A city or county with its carriers, organisations, party-building links and practices."""
-    rows = run("view_region", {"place": place, "practices": practices, "party": party, "limit": max_nodes})
+    rows = reader.rows("view_region", place=place, practices=practices, party=party, limit=max_nodes)
     if not rows:
         raise ViewNotFound(f"no place '{place}'")
     row = rows[0]
@@ -226,10 +224,10 @@ def collect_refs(params: Mapping[str, Any], rows: Any) -> list[str]:
     return list(refs)
 
 
-def query_fields(name: str, given: Mapping[str, Any]) -> list[FormField]:
+def query_fields(query: NamedQuery, given: Mapping[str, Any]) -> list[FormField]:
     """Form fields for a named query's parameters, filled with the given values."""
     fields = []
-    for param in public_queries()[name].params:
+    for param in query.params:
         value = given.get(param.name)
         if param.type == "bool":
             checked = str(value).lower() in {"true", "1", "yes"} if value is not None else bool(param.default)
@@ -252,14 +250,14 @@ def query_fields(name: str, given: Mapping[str, Any]) -> list[FormField]:
 
 
 def query_view(
-    run: Runner,
+    reader: QueryReader,
     name: str,
     given: Mapping[str, Any],
     max_nodes: int = DEFAULT_MAX_NODES,
     links: Links = Links(),
 ) -> ViewGraph:
     """Any named query's result as a graph: the entities it names and the relationships among them."""
-    query = public_queries().get(name)
+    query = reader.catalogue.get(name)
     if query is None:
         raise ViewNotFound(f"no named query '{name}'")
     given = {k: v for k, v in given.items() if k not in QUERY_VIEW_RESERVED and v not in (None, "")}
@@ -270,16 +268,16 @@ def query_view(
         max_nodes=max_nodes,
         params={"name": name, "parameters": dict(given), "max_nodes": max_nodes},
         form_action=links.query(name),
-        form=[*query_fields(name, given), _max_nodes_field(max_nodes)],
+        form=[*query_fields(query, given), _max_nodes_field(max_nodes)],
     )
     missing = [param.name for param in query.params if param.required and param.name not in given]
     if missing:
         graph.message = f"请填写必填参数：{', '.join(missing)}。"
         return graph.finish()
-    rows = run(name, dict(given))
+    rows = reader.rows(name, **given)
     refs = collect_refs(given, rows)
     sub = (
-        run("view_subgraph", {"refs": refs, "limit": max_nodes})[0]
+        reader.rows("view_subgraph", refs=refs, limit=max_nodes)[0]
         if refs
         else {"total": 0, "nodes": [], "edges": []}
     )
@@ -291,9 +289,9 @@ def query_view(
     return graph.finish()
 
 
-def overview_view(run: Runner, limit: int = 200, links: Links = Links()) -> ViewGraph:
+def overview_view(reader: QueryReader, limit: int = 200, links: Links = Links()) -> ViewGraph:
     """The best-connected entities (the `overview` named query) drawn like a query view."""
-    graph = query_view(run, "overview", {"limit": limit}, max_nodes=max(limit, 1), links=links)
+    graph = query_view(reader, "overview", {"limit": limit}, max_nodes=max(limit, 1), links=links)
     graph.view = "overview"
     graph.title = "概览：连接最多的实体"
     graph.form_action = links.overview()
@@ -301,12 +299,12 @@ def overview_view(run: Runner, limit: int = 200, links: Links = Links()) -> View
     return graph
 
 
-def index_data(run: Runner) -> dict[str, Any]:
+def index_data(reader: QueryReader) -> dict[str, Any]:
     """What the index page lists: practices (with adopter counts), regions, and the named queries."""
     return {
-        "practices": run("practices", {}),
-        "regions": run("regions", {}),
+        "practices": reader.rows("practices"),
+        "regions": reader.rows("regions"),
         "queries": [
-            (q.name, q.description, any(p.required for p in q.params)) for q in public_queries().values()
+            (q.name, q.description, any(p.required for p in q.params)) for q in reader.catalogue.values()
         ],
     }

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from neo4j.exceptions import ClientError, Neo4jError
 from pydantic import BaseModel, Field
 
 from api.cypher_guard import ForbiddenCypher, check_read_only
-from api.errors import BadParameter
+from api.deps import Db
+from api.errors import BadParameter, Forbidden
+from api.schemas import CypherResult, error_responses
 
 router = APIRouter(tags=["cypher"])
 
@@ -24,33 +26,19 @@ class CypherRequest(BaseModel):
 @router.post(
     "/cypher",
     summary="Run read-only Cypher (writes, schema changes and admin procedures are refused)",
-    responses={
-        200: {
-            "content": {
-                "application/json": {
-                    "example": {"columns": ["name"], "rows": [{"name": "浙江省总工会"}], "truncated": False}
-                }
-            }
-        },
-        403: {"description": "the query would write or administer"},
-        422: {"description": "syntax or parameter error"},
-    },
+    response_model=CypherResult,
+    responses=error_responses(403, 422, 503),
 )
-def run_cypher(body: CypherRequest, request: Request) -> Any:
+def run_cypher(body: CypherRequest, db: Db) -> dict[str, Any]:
     try:
         check_read_only(body.query)
     except ForbiddenCypher as error:
-        from fastapi.responses import JSONResponse
-
-        return JSONResponse(status_code=403, content={"error": "forbidden", "detail": str(error)})
-    db = request.app.state.db
+        raise Forbidden(str(error)) from error
     try:
         columns, rows, truncated = db.read_limited(body.query, body.parameters, body.limit, body.timeout)
     except ClientError as error:
         if "write" in (error.message or "").lower() or "AccessMode" in (error.code or ""):
-            from fastapi.responses import JSONResponse
-
-            return JSONResponse(status_code=403, content={"error": "forbidden", "detail": error.message})
+            raise Forbidden(error.message) from error
         raise BadParameter(error.message or str(error)) from error
     except Neo4jError as error:
         raise BadParameter(error.message or str(error)) from error

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from analytics.adoptions import AdoptionEvent, SpreadClaim, claims_from_rows, events_from_rows
@@ -18,9 +18,12 @@ from analytics.innovativeness import RegionScore, innovativeness
 from analytics.precedence import PrecedenceNetwork, precedence_network
 from analytics.regions import region_profile
 from analytics.timeline import practice_timeline
+from api.deps import Reader
 from api.errors import NotFound
-from api.named import run_named
+from api.schemas import AdoptionEvent as AdoptionEventModel
+from api.schemas import Network, RegionProfile, Timeline, error_responses, page_error_responses
 from ontology.model import get_ontology
+from queries import QueryReader
 from visualizations.diffusion import network_html, timeline_html
 
 router = APIRouter(tags=["diffusion"])
@@ -31,10 +34,6 @@ Alpha = Query(0.05, gt=0, le=1, description="largest Benjamini-Hochberg q-value 
 MinWeight = Query(2, ge=1, le=50, description="fewest practices an edge must rest on")
 
 
-def _example(example: Any) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {"application/json": {"example": example}}}}
-
-
 def _practice_id(practice_id: str) -> str:
     try:
         return get_ontology().practice(practice_id).id
@@ -42,18 +41,18 @@ def _practice_id(practice_id: str) -> str:
         raise NotFound(f"unknown practice id '{practice_id}'") from error
 
 
-def load_events(request: Request, practice: str | None = None) -> list[AdoptionEvent]:
-    return events_from_rows(run_named(request, "adoption_events", practice=practice))
+def load_events(reader: QueryReader, practice: str | None = None) -> list[AdoptionEvent]:
+    return events_from_rows(reader.rows("adoption_events", practice=practice))
 
 
-def load_claims(request: Request, practice: str | None = None) -> list[SpreadClaim]:
-    return claims_from_rows(run_named(request, "spread_claims", practice=practice))
+def load_claims(reader: QueryReader, practice: str | None = None) -> list[SpreadClaim]:
+    return claims_from_rows(reader.rows("spread_claims", practice=practice))
 
 
 def _network(
-    request: Request, level: str, alpha: float, min_weight: int
+    reader: QueryReader, level: str, alpha: float, min_weight: int
 ) -> tuple[PrecedenceNetwork, list[RegionScore]]:
-    found = load_events(request)
+    found = load_events(reader)
     return precedence_network(found, level, alpha=alpha, min_weight=min_weight), innovativeness(found, level)
 
 
@@ -61,34 +60,12 @@ def _network(
     "/diffusion/practices/{practice_id}",
     summary="A practice's diffusion: first adopters, adoptions per year and city, cumulative curve, "
     "explicit spread claims, every adoption with its date basis and evidence",
-    responses={
-        **_example(
-            {
-                "practice": {"id": "craftsman-school", "zh": "工匠学堂", "en": "Craftsman school / worker classroom"},
-                "adoptions": 13,
-                "first_year": 2017,
-                "first_adopters": [{"organization": "…", "county": "…", "city": "杭州市", "year": 2017}],
-                "per_year": [{"year": 2018, "adoptions": 10}],
-                "per_city": [{"city": "杭州市", "adoptions": 6}],
-                "cumulative": [{"year": 2017, "adopters": 1}],
-                "undated": 0,
-                "events": [
-                    {
-                        "organization": "湖州市南浔区善琏湖笔小镇工会联合会",
-                        "year": 2018,
-                        "date_basis": "article",
-                        "evidence": [{"quote": "…", "doc_id": "2018-zjgy-407-408"}],
-                    }
-                ],
-                "spread_claims": [],
-            }
-        ),
-        404: {"description": "unknown practice id"},
-    },
+    response_model=Timeline,
+    responses=error_responses(404, 422, 503),
 )
-def practice(request: Request, practice_id: str) -> dict[str, Any]:
+def practice(reader: Reader, practice_id: str) -> dict[str, Any]:
     pid = _practice_id(practice_id)
-    timeline = practice_timeline(load_events(request, pid), pid, load_claims(request, pid))
+    timeline = practice_timeline(load_events(reader, pid), pid, load_claims(reader, pid))
     return timeline.to_dict()
 
 
@@ -96,37 +73,17 @@ def practice(request: Request, practice_id: str) -> dict[str, Any]:
     "/diffusion/network",
     summary="Region → region precedence network (edges stronger than shuffled adoption years) "
     "and innovativeness scores",
-    responses=_example(
-        {
-            "level": "city",
-            "alpha": 0.05,
-            "min_weight": 2,
-            "tested_pairs": 104,
-            "shown_edges": 1,
-            "chance_edges": 0.15,
-            "edges": [
-                {
-                    "source": "温州市",
-                    "target": "宁波市",
-                    "weight": 14,
-                    "shared": 40,
-                    "p_value": 0.0003,
-                    "q_value": 0.027,
-                    "direct": True,
-                }
-            ],
-            "innovativeness": [{"region": "温州市", "score": 0.586, "practices": 47}],
-        }
-    ),
+    response_model=Network,
+    responses=error_responses(422, 503),
 )
 def network(
-    request: Request,
+    reader: Reader,
     level: Level = LevelQuery,
     alpha: float = Alpha,
     min_weight: int = MinWeight,
     all_edges: bool = Query(False, description="every pair with weight ≥ 1, not only shown edges"),
 ) -> dict[str, Any]:
-    net, scores = _network(request, level, alpha, min_weight)
+    net, scores = _network(reader, level, alpha, min_weight)
     return {**net.to_dict(all_edges=all_edges), "innovativeness": [s.to_dict() for s in scores]}
 
 
@@ -134,25 +91,12 @@ def network(
     "/diffusion/regions/{region:path}",
     summary="A city or county: its adoptions, the practices it adopted first, its innovativeness, "
     "the regions it follows and those following it",
-    responses={
-        **_example(
-            {
-                "region": "湖州市",
-                "level": "city",
-                "adoptions": 28,
-                "first_adopter_of": [],
-                "innovativeness": {"score": 0.486},
-                "follows": [],
-                "followed_by": [],
-                "events": [],
-            }
-        ),
-        404: {"description": "not a Zhejiang city or county"},
-    },
+    response_model=RegionProfile,
+    responses=error_responses(404, 422, 503),
 )
-def region(request: Request, region: str, alpha: float = Alpha, min_weight: int = MinWeight) -> dict[str, Any]:
+def region(reader: Reader, region: str, alpha: float = Alpha, min_weight: int = MinWeight) -> dict[str, Any]:
     try:
-        return region_profile(load_events(request), region, alpha=alpha, min_weight=min_weight)
+        return region_profile(load_events(reader), region, alpha=alpha, min_weight=min_weight)
     except ValueError as error:
         raise NotFound(str(error)) from error
 
@@ -160,15 +104,16 @@ def region(request: Request, region: str, alpha: float = Alpha, min_weight: int 
 @router.get(
     "/diffusion/events",
     summary="Every adoption event (JSON, or with format=csv one CSV row per event; columns in docs/diffusion.md)",
-    responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+    response_model=list[AdoptionEventModel],
+    responses={200: {"content": {"text/csv": {}}}, **error_responses(404, 422, 503)},
 )
 def events(
-    request: Request,
+    reader: Reader,
     practice: str | None = Query(None, examples=["craftsman-school"]),
     format: Literal["json", "csv"] = Query("json"),
 ) -> Any:
     pid = _practice_id(practice) if practice else None
-    found = load_events(request, pid)
+    found = load_events(reader, pid)
     if format == "json":
         return [e.to_dict() for e in found]
     buffer = io.StringIO(newline="")
@@ -186,11 +131,11 @@ def events(
     response_class=HTMLResponse,
     tags=["views"],
     summary="Timeline of a practice's adoptions (offline HTML with inline SVG)",
-    responses={404: {"description": "unknown practice id"}},
+    responses=page_error_responses(404, 422, 503),
 )
-def practice_view(request: Request, practice_id: str) -> HTMLResponse:
+def practice_view(reader: Reader, practice_id: str) -> HTMLResponse:
     pid = _practice_id(practice_id)
-    timeline = practice_timeline(load_events(request, pid), pid, load_claims(request, pid))
+    timeline = practice_timeline(load_events(reader, pid), pid, load_claims(reader, pid))
     return HTMLResponse(timeline_html(timeline))
 
 
@@ -199,9 +144,10 @@ def practice_view(request: Request, practice_id: str) -> HTMLResponse:
     response_class=HTMLResponse,
     tags=["views"],
     summary="The precedence network among cities or counties, with edge statistics and innovativeness",
+    responses=page_error_responses(422, 503),
 )
 def network_view(
-    request: Request, level: Level = LevelQuery, alpha: float = Alpha, min_weight: int = MinWeight
+    reader: Reader, level: Level = LevelQuery, alpha: float = Alpha, min_weight: int = MinWeight
 ) -> HTMLResponse:
-    net, scores = _network(request, level, alpha, min_weight)
+    net, scores = _network(reader, level, alpha, min_weight)
     return HTMLResponse(network_html(net, scores))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from api.deps import Db
+from api.schemas import Health, HealthUnavailable
 from graph_loader.errors import StoreUnavailable
 from queries import loader_query
 
@@ -16,26 +18,10 @@ router = APIRouter(tags=["health"])
 @router.get(
     "/health",
     summary="Neo4j connectivity and graph counts",
-    responses={
-        200: {
-            "content": {
-                "application/json": {
-                    "example": {
-                        "status": "ok",
-                        "neo4j": {"reachable": True, "uri": "bolt://127.0.0.1:7687", "version": "5.26.30"},
-                        "nodes": {"UnionOrganization": 120},
-                        "relationships": {"ADOPTS": 240},
-                        "total_nodes": 1500,
-                        "total_relationships": 4000,
-                    }
-                }
-            }
-        },
-        503: {"description": "Neo4j is not reachable"},
-    },
+    response_model=Health,
+    responses={503: {"model": HealthUnavailable, "description": "Neo4j is not reachable"}},
 )
-def health(request: Request) -> Any:
-    db = request.app.state.db
+def health(db: Db) -> Any:
     try:
         version_rows = db.read("CALL dbms.components() YIELD versions RETURN versions[0] AS version")
         rows = db.read(loader_query("counts"))

@@ -6,8 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from api.errors import BadParameter, NotFound
-from queries import NamedQuery, public_queries
+from api.deps import Reader
+from api.errors import NotFound
+from api.schemas import QueryInfo, QueryResult, error_responses
+from queries import NamedQuery, UnknownQuery, public_queries
 
 router = APIRouter(tags=["queries"])
 
@@ -30,34 +32,7 @@ def describe(query: NamedQuery) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/queries",
-    summary="List the named queries with their parameters",
-    responses={
-        200: {
-            "content": {
-                "application/json": {
-                    "example": [
-                        {
-                            "name": "organizations",
-                            "description": "Organisations filtered by …",
-                            "parameters": [
-                                {
-                                    "name": "practice",
-                                    "type": "string",
-                                    "default": None,
-                                    "required": False,
-                                    "description": "practice id",
-                                }
-                            ],
-                            "cypher": "MATCH (o:Organization) …",
-                        }
-                    ]
-                }
-            }
-        }
-    },
-)
+@router.get("/queries", summary="List the named queries with their parameters", response_model=list[QueryInfo])
 def list_queries() -> list[dict[str, Any]]:
     return [describe(query) for query in public_queries().values()]
 
@@ -65,29 +40,12 @@ def list_queries() -> list[dict[str, Any]]:
 @router.get(
     "/queries/{name}",
     summary="Run a named query; its parameters are passed as query-string parameters",
-    responses={
-        200: {
-            "content": {
-                "application/json": {
-                    "example": {
-                        "query": "organizations",
-                        "parameters": {"practice": "craftsman-school"},
-                        "rows": [{"total": 2, "items": []}],
-                    }
-                }
-            }
-        },
-        404: {"description": "no query of that name"},
-        422: {"description": "a parameter is unknown, missing or of the wrong type"},
-    },
+    response_model=QueryResult,
+    responses=error_responses(404, 422, 503),
 )
-def run_query(name: str, request: Request) -> dict[str, Any]:
-    query = public_queries().get(name)
-    if query is None:
-        raise NotFound(f"no named query '{name}'; GET /queries lists them")
+def run_query(name: str, request: Request, reader: Reader) -> dict[str, Any]:
     try:
-        params = query.bind(dict(request.query_params))
-    except ValueError as error:
-        raise BadParameter(str(error)) from error
-    rows = request.app.state.db.read(query.text, **params)
+        params, rows = reader.run(name, dict(request.query_params))
+    except UnknownQuery as error:
+        raise NotFound(f"no named query '{name}'; GET /queries lists them") from error
     return {"query": name, "parameters": params, "rows": rows}

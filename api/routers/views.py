@@ -13,14 +13,15 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from neo4j.exceptions import ClientError
 
+from api.deps import Reader
 from api.errors import BadParameter, NotFound
-from api.named import run_named
+from api.schemas import ViewData, error_responses, page_error_responses
+from queries import BadQueryParameter
 from visualizations.model import DEFAULT_MAX_NODES, MAX_MAX_NODES, Links, ViewGraph
 from visualizations.render import render_index, render_message, render_view
 from visualizations.style import node_style
 from visualizations.views import (
     QUERY_VIEW_RESERVED,
-    Runner,
     ViewNotFound,
     entity_view,
     index_data,
@@ -40,27 +41,28 @@ MaxNodes = Query(
     le=MAX_MAX_NODES,
     description="size limit: above it the view draws the first N nodes and says so",
 )
-_PAGE = {200: {"content": {"text/html": {}}, "description": "an HTML page (or JSON with format=json)"}}
-
-
-def _runner(request: Request) -> Runner:
-    return lambda name, params: run_named(request, name, **params)
+# Each view answers HTML, or with format=json its data (ViewData); the handlers return the Response
+# themselves, so `response_model=ViewData` documents the JSON variant without filtering anything.
+_PAGE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}}, "description": "an HTML page (or JSON with format=json)"},
+    **error_responses(404, 422, 503),
+}
 
 
 def _links(request: Request) -> Links:
     return Links(base=str(request.scope.get("root_path") or "").rstrip("/"))
 
 
-def _respond(request: Request, fmt: str, build: Callable[[Runner, Links], ViewGraph]) -> Response:
+def _respond(request: Request, fmt: str, build: Callable[[Links], ViewGraph]) -> Response:
     links = _links(request)
     try:
-        graph = build(_runner(request), links)
+        graph = build(links)
     except ViewNotFound as error:
         if fmt == "json":
             raise NotFound(str(error)) from error
         return HTMLResponse(render_message("找不到 · Not found", str(error), links, 404), status_code=404)
-    except (BadParameter, ClientError) as error:
-        message = str(error) if isinstance(error, BadParameter) else f"the query cannot run: {error.message}"
+    except (BadParameter, BadQueryParameter, ClientError) as error:
+        message = f"the query cannot run: {error.message}" if isinstance(error, ClientError) else str(error)
         if fmt == "json":
             raise BadParameter(message) from error
         return HTMLResponse(render_message("参数有误 · Bad parameter", message, links, 422), status_code=422)
@@ -75,46 +77,54 @@ def root(request: Request) -> RedirectResponse:
 
 
 @router.get("/views", include_in_schema=False)
-@router.get("/views/", response_class=HTMLResponse, summary="Index of the views, with full-text search")
+@router.get(
+    "/views/",
+    response_class=HTMLResponse,
+    responses=page_error_responses(422, 503),
+    summary="Index of the views, with full-text search",
+)
 def index(
-    request: Request, q: str | None = Query(None, description="search text (also searched live by the page)")
+    request: Request,
+    reader: Reader,
+    q: str | None = Query(None, description="search text (also searched live by the page)"),
 ) -> HTMLResponse:
     links = _links(request)
-    run = _runner(request)
     hits = None
     if q and q.strip():
         try:
-            rows = run("search", {"q": q.strip(), "limit": 30})
+            rows = reader.rows("search", q=q.strip(), limit=30)
         except ClientError:
             rows = []
         hits = [
             {**row, "class": node_style(row["labels"]).label, "classZh": node_style(row["labels"]).zh} for row in rows
         ]
-    return HTMLResponse(render_index(index_data(run), links, query=q or "", hits=hits))
+    return HTMLResponse(render_index(index_data(reader), links, query=q or "", hits=hits))
 
 
 @router.get(
     "/views/overview",
-    response_class=HTMLResponse,
+    response_model=ViewData,
     responses=_PAGE,
     summary="The best-connected entities as a graph",
 )
 def overview(
     request: Request,
+    reader: Reader,
     limit: int = Query(200, ge=1, le=MAX_MAX_NODES, examples=[200]),
     format: Format = FormatQuery,
 ) -> Response:
-    return _respond(request, format, lambda run, links: overview_view(run, limit, links))
+    return _respond(request, format, lambda links: overview_view(reader, limit, links))
 
 
 @router.get(
     "/views/entity/{key:path}",
-    response_class=HTMLResponse,
+    response_model=ViewData,
     responses=_PAGE,
     summary="An entity with its neighbours to depth 1–2, filterable by relationship type",
 )
 def entity(
     request: Request,
+    reader: Reader,
     key: str = Path(..., examples=["practice/craftsman-school"]),
     depth: int = Query(1, ge=1, le=2),
     types: list[str] | None = Query(
@@ -123,48 +133,52 @@ def entity(
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
 ) -> Response:
-    return _respond(request, format, lambda run, links: entity_view(run, key, depth, types, max_nodes, links))
+    return _respond(request, format, lambda links: entity_view(reader, key, depth, types, max_nodes, links))
 
 
 @router.get(
     "/views/practice/{practice_id}",
-    response_class=HTMLResponse,
+    response_model=ViewData,
     responses=_PAGE,
     summary="A practice with every adopter, coloured by year of first evidence, grouped by city",
 )
 def practice(
     request: Request,
+    reader: Reader,
     practice_id: str = Path(..., examples=["craftsman-school"]),
     expand: bool = Query(False, description="include the narrower concepts and their adopters"),
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
 ) -> Response:
-    return _respond(request, format, lambda run, links: practice_view(run, practice_id, expand, max_nodes, links))
+    return _respond(request, format, lambda links: practice_view(reader, practice_id, expand, max_nodes, links))
 
 
 @router.get(
     "/views/region/{place:path}",
-    response_class=HTMLResponse,
+    response_model=ViewData,
     responses=_PAGE,
     summary="A city or county with its carriers, unions, party-building links and practices",
 )
 def region(
     request: Request,
+    reader: Reader,
     place: str = Path(..., examples=["湖州市"]),
     practices: bool = Query(True, description="include the practices the organisations adopt"),
     party: bool = Query(True, description="include party organisations linked by party building"),
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
 ) -> Response:
-    return _respond(request, format, lambda run, links: region_view(run, place, practices, party, max_nodes, links))
+    return _respond(request, format, lambda links: region_view(reader, place, practices, party, max_nodes, links))
 
 
 @router.get(
     "/views/query/{name}",
-    response_class=HTMLResponse,
+    response_model=ViewData,
     responses=_PAGE,
     summary="Any named query's result drawn as a graph; its parameters go in the query string",
 )
-def named_query(request: Request, name: str, max_nodes: int = MaxNodes, format: Format = FormatQuery) -> Response:
+def named_query(
+    request: Request, reader: Reader, name: str, max_nodes: int = MaxNodes, format: Format = FormatQuery
+) -> Response:
     given: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in QUERY_VIEW_RESERVED}
-    return _respond(request, format, lambda run, links: query_view(run, name, given, max_nodes, links))
+    return _respond(request, format, lambda links: query_view(reader, name, given, max_nodes, links))

@@ -1,9 +1,14 @@
 """Extraction of entities and relations from one article.
 
-`extract_article` runs the entity families (one module each), resolves the mentions to
-canonical names within the article (graph_loader.resolve), then runs the relation families
-(one module each) and builds the article's records. Corpus-wide merging is resolve's job,
-called by the pipeline.
+`extract_article` runs these stages, in this order:
+1. context (context.build_context): heading, sentences, the article's county/city and towns;
+2. entity families (ENTITY_FAMILIES, one module each) → mentions, overlaps dropped;
+3. article resolution (article_resolution.resolve_article): canonical names on the mentions;
+   returns the context with mentions, main_union and main_carrier set;
+4. relation families (RELATION_FAMILIES, one module each) → relation mentions;
+5. records (records_builder.build_article): frozen Entity/Relation/Evidence records with typed
+   relation ends and dated adoption evidence.
+Document- and corpus-wide merging is graph_loader.resolve's job, called by the pipeline.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from graph_loader.extract import (
     rel_spread,
     rel_structure,
 )
+from graph_loader.extract.article_resolution import resolve_article
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.brands import find_brands
 from graph_loader.extract.carriers import find_carriers
@@ -27,6 +33,7 @@ from graph_loader.extract.others import find_others
 from graph_loader.extract.party import find_party
 from graph_loader.extract.persons import find_persons
 from graph_loader.extract.places import find_places
+from graph_loader.extract.records_builder import build_article
 from graph_loader.extract.unions import find_unions
 from graph_loader.records import Article, ArticleExtraction, NormalizedDocument
 from graph_loader.reference.lexicon import ADMIN_AREA, BRAND, CARRIER, EVENT, HONOR, PERSON, POLICY
@@ -92,12 +99,9 @@ def find_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
 
 def extract_article(article: Article, ndoc: NormalizedDocument) -> ArticleExtraction:
     """Entities and relations of one article, with canonical names and evidence."""
-    from graph_loader.resolve import ArticleResolver, build_article
-
     ctx = build_context(article, ndoc)
     mentions = find_mentions(ctx)
-    ctx.mentions = mentions
-    ArticleResolver(ctx).resolve(mentions)
+    ctx = resolve_article(ctx, mentions)
     relations = find_relations(ctx, mentions)
     return build_article(ctx, mentions, relations)
 

@@ -14,8 +14,6 @@ from typing import Any
 
 from graph_loader.records import Article, Evidence, NormalizedDocument
 
-# Characters allowed inside an organisation or carrier name (CJK, Latin letters, brackets, ·, -).
-NAME_CHAR = r"[\u4e00-\u9fffA-Za-z()（）·\-－]"
 SENTENCE_END = re.compile(r"[。！？!?；;]|\n\s*\n|\n(?=\S{0,30}\n)")
 
 

@@ -19,17 +19,18 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
+from graph_loader.reference.charclass import CJK, CJK_CHAR, CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import BRAND, brand_grammar, practice_lexicon
 from graph_loader.reference.names import name_start
 
 _QUOTE = re.compile(r"[“\"「『]([^“”\"」』\n]{2,18})[”\"」』]")
-_METHOD = re.compile(r"^[0-9一二三四五六七八九十两双百千万几多+×N\-、]+[\u4e00-\u9fff]{0,3}$"
+_METHOD = re.compile(r"^[0-9一二三四五六七八九十两双百千万几多+×N\-、]+" + CJK_CLASS + r"{0,3}$"
                      r"|^[0-9+×X\-]+$|^[0-9]+[+×]|^[+N×X][0-9+N×X\-]*$")
 _COUNTED = re.compile(r"^(?:首批|第[一二三四五六七八九十\d]+批|[\d一二三四五六七八九十两百]+[家个所座])")
-_NUMBERED = re.compile(r"[一二三四五六七八九十两0-9][\u4e00-\u9fff]{1,3}[一二三四五六七八九十两多百0-9]")
+_NUMBERED = re.compile(rf"[一二三四五六七八九十两0-9]{CJK_CLASS}{{1,3}}[一二三四五六七八九十两多百0-9]")
 _PUNCT = re.compile(r"[，,。；;！!？?、：:]")
-_ITEM_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·“”()（）+]"
+_ITEM_CHARS = rf"[{CJK}A-Za-z0-9·“”()（）+]"
 _SPACE = re.compile(r"\s+")
 
 
@@ -61,7 +62,7 @@ def _g() -> dict:
     g["venue_re"] = re.compile(_alternation(g["venue_nouns"]) + "$")
     g["unquoted_re"] = re.compile(
         "(" + _alternation(g["launch_verbs"]) + ")(" + _ITEM_CHARS[:-1] + r"]{1,8}?)("
-        + _alternation(g["distinct_venue_nouns"]) + r")(?![\u4e00-\u9fff]{0,1}(?:中心|站|室|馆))"
+        + _alternation(g["distinct_venue_nouns"]) + rf")(?!{CJK_CLASS}{{0,1}}(?:中心|站|室|馆))"
     )
     return g
 
@@ -138,7 +139,7 @@ def is_brand_name(name: str, before: str, after: str) -> bool:
         return False  # a generic practice word (送清凉, 需求清单), not a brand
     if ends or g["after_re"].match(after):
         return True
-    if latin and re.search(r"[\u4e00-\u9fff]", name):
+    if latin and CJK_CHAR.search(name):
         return True
     return bool(g["before_re"].search(before)) and len(name) <= 8
 
@@ -152,7 +153,7 @@ def _glued(text: str, end: int) -> str:
 def _quote_run_tail(text: str, end: int) -> str:
     """The brand-list closer (等服务品牌) that ends the quotes following `end` (“A”“B”、“C”), or ''."""
     pos = end
-    run = re.compile(r"[、,，和与及]?\s*“[^“”\n]{1,18}”[\u4e00-\u9fff]{0,4}?(?=[、“等为]|$)")
+    run = re.compile(rf"[、,，和与及]?\s*“[^“”\n]{{1,18}}”{CJK_CLASS}{{0,4}}?(?=[、“等为]|$)")
     while True:
         m = run.match(text, pos)
         if not m or m.end() == pos:
@@ -199,7 +200,7 @@ def _quoted(text: str) -> list[Mention]:
         short = len(name) <= 2 and not re.search(r"[A-Za-z0-9]", name)
         if not ok or short and glue not in g["glue_full_nouns"]:
             continue
-        prefix = re.search(r"(?<=[、，,])[\u4e00-\u9fff]{2,3}$", text[max(0, m.start() - 4):m.start()])
+        prefix = re.search(r"(?<=[、，,])" + CJK_CLASS + "{2,3}$", text[max(0, m.start() - 4):m.start()])
         nested = prefix and not g["left_re"].search(prefix.group(0))
         if glue in g["glue_full_nouns"] and nested and len(name) <= 3:
             # 绿色“星期二”志愿团队: a nested quote is part of the name, marks and all

@@ -14,6 +14,7 @@ from graph_loader.extract.base import Mention
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import CARRIER, carrier_grammar, suffix_regex
 from graph_loader.reference.names import name_start, strip_brackets
+from graph_loader.reference.towns import TOWN_START
 
 # A carrier suffix followed by these characters is part of a longer word (小镇化, 园区内 ok).
 _CONTINUES = re.compile(r"^(建设|经济|发展|企业|职工|工作|管理|创建|化|群)")
@@ -63,7 +64,7 @@ def _cut_verbs(core: str, left: str = "") -> int:
 
 _COUNTERS = set("年月日个幢栋座家")
 _COUNTED = re.compile(r"(第?[一二三四五六七八九十两百千万几多0-9]+[个家座幢栋期批届类种大楼层]|各|多|几)")
-_TOWN_START = re.compile(r"^[\u4e00-\u9fff]{2,3}(街道|镇)(?!小镇)")
+_TOWN_START = re.compile(TOWN_START.pattern + "(?!小镇)")  # 天水街道…, but not 特色小镇…
 # Suffixes that make a carrier name with a bare place core (嘉兴科技城, 宁波高新区).
 _PLACE_NAMED = {"科技城", "开发区", "高新区", "经开区", "工业园", "产业园", "科技园"}
 _TOWN_IN_CORE = re.compile(r"^.*?(街道|(?<!小)镇)")

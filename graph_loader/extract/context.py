@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from graph_loader.extract.base import Mention, Sentence, make_evidence, split_sentences
 from graph_loader.records import Article, Evidence, NormalizedDocument
-from graph_loader.reference.gazetteer import Place, find_towns, gazetteer
+from graph_loader.reference.gazetteer import Place, gazetteer
+from graph_loader.reference.towns import find_towns
 
 
 @dataclass

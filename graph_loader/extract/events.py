@@ -13,7 +13,9 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention, split_sentences
-from graph_loader.reference.lexicon import EVENT, HONOR, POLICY, load_data
+from graph_loader.reference.charclass import CJK_CLASS
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import ADMIN_AREA, EVENT, HONOR, POLICY, load_data
 from graph_loader.reference.names import strip_brackets
 from graph_loader.text.dates import find_dates
 
@@ -115,14 +117,11 @@ def find_events(text: str) -> list[Mention]:
     return _honors(text) + _events(text) + _policies(text)
 
 
-_HELD_AT = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:隆重)?(?:举行|召开|举办|开幕|启动)")
+_HELD_AT = re.compile(rf"在({CJK_CLASS}{{2,6}}?)(?:隆重)?(?:举行|召开|举办|开幕|启动)")
 
 
 def find_venues(text: str) -> list[Mention]:
     """Places written short where something is held (在义乌召开, 在平湖举行): AdminArea mentions."""
-    from graph_loader.reference.gazetteer import gazetteer
-    from graph_loader.reference.lexicon import ADMIN_AREA
-
     out = []
     for m in _HELD_AT.finditer(text):
         place = gazetteer().lookup(m.group(1))

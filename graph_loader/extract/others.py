@@ -10,6 +10,7 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
+from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.lexicon import ALLIANCE, ENTERPRISE, GOVERNMENT, MASS, org_grammar, suffix_regex
 from graph_loader.reference.names import name_start, strip_brackets
 
@@ -43,7 +44,7 @@ def find_others(text: str) -> list[Mention]:
             if etype == GOVERNMENT and m.group(0) == "局" and follows[:1] in {"面", "势", "限", "部"}:
                 continue  # 局面, 局势, 局限, 局部 are words, not bureaus
             if etype == GOVERNMENT and m.group(0) in {"局", "厅", "办公室"} and len(text[:m.start()]) and \
-                    not re.search(r"[\u4e00-\u9fff]{2,}$", text[max(0, m.start() - 6):m.start()]):
+                    not re.search(CJK_CLASS + "{2,}$", text[max(0, m.start() - 6):m.start()]):
                 continue
             start, _ = name_start(text, m.start())
             if start > 0 and text[start - 1].isdigit() and text[start] in "家个所批":

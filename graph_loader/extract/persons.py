@@ -11,9 +11,8 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
+from graph_loader.reference.charclass import CJK_CHAR, CJK_CLASS
 from graph_loader.reference.lexicon import PERSON, person_grammar
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @functools.cache
@@ -26,7 +25,7 @@ def _grammar() -> dict:
     g["title_re"] = re.compile("|".join(sorted(map(re.escape, g["titles"]), key=len, reverse=True)))
     roles = sorted(g["byline_roles"], key=len, reverse=True)
     role_alt = "|".join(map(re.escape, roles))
-    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(" + role_alt + r")\s*(?=[\u4e00-\u9fff])")
+    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(" + role_alt + r")\s*(?=" + CJK_CLASS + ")")
     return g
 
 
@@ -45,7 +44,7 @@ def name_at(text: str, pos: int, strict: bool = True) -> str:
         return ""
     chars = []
     k = pos + sl
-    while k < len(text) and len(chars) < 2 and _CJK.match(text[k]):
+    while k < len(text) and len(chars) < 2 and CJK_CHAR.match(text[k]):
         chars.append(text[k])
         k += 1
     if not chars:
@@ -57,7 +56,7 @@ def name_at(text: str, pos: int, strict: bool = True) -> str:
     elif len(chars) == 2 and text[pos + sl + 1:pos + sl + 3] in g["after_words"]:
         chars = chars[:1]  # 鲁勇出席
         strict = False
-    if len(chars) == 1 and strict and pos + sl + 1 < len(text) and _CJK.match(text[pos + sl + 1]) \
+    if len(chars) == 1 and strict and pos + sl + 1 < len(text) and CJK_CHAR.match(text[pos + sl + 1]) \
             and text[pos + sl + 1] not in g["after_set"]:
         # a two-character name must be followed by a break or a word that ends names
         return ""
@@ -70,7 +69,7 @@ def name_at(text: str, pos: int, strict: bool = True) -> str:
 def _names_in_list(line: str) -> list[tuple[int, str]]:
     """Space-separated names of a masthead or by-line list; 4-char tokens split into 2+2."""
     out = []
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", line):
+    for m in re.finditer(CJK_CLASS + "{2,4}", line):
         tok = m.group(0)
         if len(tok) == 4 and _surname_len(tok, 0) == 1 and _surname_len(tok, 2) == 1:
             out += [(m.start(), tok[:2]), (m.start() + 2, tok[2:])]
@@ -124,11 +123,11 @@ def find_persons(text: str) -> list[Mention]:
                 if len(token) > 4:
                     break
         # TOC by-lines: "… /杜坚强" or "/王艳 潘仙德"
-        for m in re.finditer(r"/\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,3})*)\s*$", line):
+        for m in re.finditer(rf"/\s*({CJK_CLASS}{{2,4}}(?:\s+{CJK_CLASS}{{2,3}})*)\s*$", line):
             for off, nm in _names_in_list(m.group(1)):
                 add(line_start + m.start(1) + off, nm, role="作者")
         # masthead grid: a line made only of 2-3 names
-        if stripped and re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,5}", stripped):
+        if stripped and re.fullmatch(rf"{CJK_CLASS}{{2,4}}(?:\s+{CJK_CLASS}{{2,4}}){{1,5}}", stripped):
             names = _names_in_list(stripped)
             if len(names) >= 2:
                 base = line_start + line.index(stripped)
@@ -141,7 +140,7 @@ def find_persons(text: str) -> list[Mention]:
         while text[pos:pos + 1] in (" ", "\u3000") and pos < m.end() + 2:
             pos += 1  # a by-line post "总工会主席 杜坚强"
         name = name_at(text, pos)
-        spaced = re.match(r"[\u4e00-\u9fff]{2,3}(?=\s|$)", text[pos:]) if pos > m.end() else None
+        spaced = re.match(CJK_CLASS + r"{2,3}(?=\s|$)", text[pos:]) if pos > m.end() else None
         if name and spaced and spaced.group(0).startswith(name):
             name = spaced.group(0)  # set apart by white space: the whole token is the name
         if name and _verb_not_surname(text, pos):
@@ -154,7 +153,7 @@ def find_persons(text: str) -> list[Mention]:
                 pos = m.start() - length
                 if pos < 0:
                     continue
-                if pos > 0 and _CJK.match(text[pos - 1]) and text[pos - 1] not in "，。、“”：:（(的" and \
+                if pos > 0 and CJK_CHAR.match(text[pos - 1]) and text[pos - 1] not in "，。、“”：:（(的" and \
                         text[pos - 2:pos] not in g["role_nouns"]:
                     continue
                 name = name_at(text, pos, strict=False)

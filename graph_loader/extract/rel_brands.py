@@ -18,6 +18,7 @@ from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
+from graph_loader.reference.charclass import CJK, CJK_CLASS
 from graph_loader.reference.lexicon import BRAND, INSTANCE_OF, OPERATES, PERSON, brand_grammar, practice_lexicon
 
 _USE_VERB = re.compile(r"(运用|利用|借助|使用|依托|下载|关注|注册)[了好]?$")
@@ -36,7 +37,7 @@ def brand_practices(brand: Mention) -> dict[str, str]:
     lex = practice_lexicon()
     name = brand.name or brand.surface
     after = brand.props.get("after", "")
-    glue = re.match(r"[\u4e00-\u9fffA-Za-z]{0,8}?(服务中心|服务站|驿站|之家|平台|公众号|APP)", after)
+    glue = re.match(rf"[{CJK}A-Za-z]{{0,8}}?(服务中心|服务站|驿站|之家|平台|公众号|APP)", after)
     found: dict[str, str] = {}
     for _s, _e, cue in lex.find(name + (glue.group(0) if glue else "")):
         for pid in lex.by_cue[cue]:
@@ -63,7 +64,7 @@ def brand_practices(brand: Mention) -> dict[str, str]:
 
 
 # the brand is the subject of what follows: “亲青筹”开展社区义卖, “X”作用,以…, “X”为职工提供…
-_DOES = re.compile(r"^[”\s]{0,2}(?:[\u4e00-\u9fff]{0,6}?(?:服务中心|服务站|驿站|平台|队))?"
+_DOES = re.compile(rf"^[”\s]{{0,2}}(?:{CJK_CLASS}{{0,6}}?(?:服务中心|服务站|驿站|平台|队))?"
                    r"(?:开展|提供|组织|帮助|负责|作用|主要|已|累计|先后|共)")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 

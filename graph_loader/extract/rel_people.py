@@ -12,6 +12,7 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
     AUTHORED,
@@ -19,8 +20,10 @@ from graph_loader.reference.lexicon import (
     ORGANIZATION_TYPES,
     PERSON,
     UNION,
+    alternation,
     org_grammar,
     person_grammar,
+    short_union_suffixes,
 )
 
 
@@ -37,8 +40,9 @@ def _title_start_re() -> re.Pattern[str]:
 
 
 # A short union reference written in a post (楼宇工会主席, 、总工会主席) that no mention covers.
-_SHORT_UNION_END = re.compile(r"([\u4e00-\u9fff]{0,4}?)(总工会|工会联合会|联合工会|工会)$")
-_SHORT_UNION_START = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(总工会|工会联合会|联合工会|工会)")
+_SHORT_UNIONS = alternation(short_union_suffixes())
+_SHORT_UNION_END = re.compile(rf"({CJK_CLASS}{{0,4}}?)({_SHORT_UNIONS})$")
+_SHORT_UNION_START = re.compile(rf"^({CJK_CLASS}{{0,4}}?)({_SHORT_UNIONS})")
 
 
 def _short_union(ctx: ArticleContext, orgs: list[Mention], start: int, end: int,

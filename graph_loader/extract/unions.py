@@ -12,7 +12,14 @@ import re
 
 from graph_loader.extract.base import Mention
 from graph_loader.reference.gazetteer import gazetteer
-from graph_loader.reference.lexicon import UNION, carrier_grammar, org_grammar, suffix_regex
+from graph_loader.reference.lexicon import (
+    UNION,
+    carrier_grammar,
+    org_grammar,
+    short_union_suffixes,
+    suffix_regex,
+    union_suffix_forms,
+)
 from graph_loader.reference.names import name_start, strip_brackets
 
 ANAPHORS = ("该", "这家", "这个", "此", "本")
@@ -25,13 +32,13 @@ _NOT_AFTER_BARE = re.compile(
 
 @functools.cache
 def _suffix_re() -> re.Pattern[str]:
-    return suffix_regex(org_grammar()["union_suffixes"])
+    return suffix_regex(union_suffix_forms())
 
 
 def union_form(core: str, suffix: str) -> str:
     """`form` from the suffix, refined for bare 工会 by the core (产业/企业 unions)."""
     grammar = org_grammar()
-    form = grammar["union_suffixes"][suffix]
+    form = union_suffix_forms()[suffix]
     if suffix == "工会":
         if any(core.endswith(w) for w in grammar["industry_cores"]):
             return "产业工会"
@@ -84,7 +91,7 @@ def find_unions(text: str) -> list[Mention]:
         surface = strip_brackets(text[start:m.end()])
         props = {"form": union_form(core, suffix)}
         if not core:
-            if cut_word in ANAPHORS and suffix in {"工会", "联合工会", "总工会", "工会联合会"}:
+            if cut_word in ANAPHORS and suffix in short_union_suffixes():
                 out.append(Mention(UNION, text[start - len(cut_word):m.end()], start - len(cut_word), m.end(),
                                    {"anaphor": True, **props}, generic=True))
             continue

@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph_loader.records import Article, Entity, Evidence, Relation, SourceDocument
+from graph_loader.records import (
+    Article,
+    ArticleRef,
+    ConceptRef,
+    Entity,
+    EntityRef,
+    Evidence,
+    Relation,
+    SourceDocument,
+)
 from ontology.model import Ontology, get_ontology
 
 log = logging.getLogger(__name__)
@@ -73,13 +82,10 @@ class GraphRows:
     def entity_key(self, entity: Entity) -> str:
         return self.ont.instance_key(entity.type, entity.name)
 
-    def concept_key(self, reference: str) -> str | None:
-        """Key of a `practice:<id>` / `program:<id>` reference, or None for a plain name."""
-        scheme, sep, concept_id = reference.partition(":")
-        if not sep or scheme not in {"practice", "program"}:
-            return None
-        class_name = "Practice" if scheme == "practice" else "Program"
-        concept = self.ont.practice(concept_id) if scheme == "practice" else self.ont.program(concept_id)
+    def concept_key(self, ref: ConceptRef) -> str:
+        """Key of a practice or programme; an unknown id raises KeyError (the ontology's)."""
+        class_name = "Practice" if ref.scheme == "practice" else "Program"
+        concept = self.ont.practice(ref.id) if ref.scheme == "practice" else self.ont.program(ref.id)
         return self.ont.instance_key(class_name, concept.id)
 
     @staticmethod
@@ -179,6 +185,9 @@ class GraphRows:
                 "quote": evidence.quote,
                 "date": evidence.date,
                 "surfaces": [surface for surface in evidence.surfaces if surface],
+                "datedValue": evidence.dated,
+                "dateBasis": evidence.date_basis,
+                "datePhrase": evidence.date_phrase,
             }
         )
         return row
@@ -194,7 +203,6 @@ class GraphRows:
         batches = {doc.id: DocumentBatch(doc) for doc in documents}
         for article in articles:
             batches[article.doc_id].articles.append(self.article_row(article))
-        keys_by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
         entity_rows: dict[str, dict[str, Any]] = {}
         evidenced_in: dict[str, set[str]] = defaultdict(set)  # document id → entity keys it evidences
         ends_in: dict[str, set[str]] = defaultdict(set)
@@ -211,7 +219,6 @@ class GraphRows:
         for entity in entities:
             row = self.entity_row(entity)
             entity_rows[row["key"]] = row
-            keys_by_name[entity.name].append((entity.type, row["key"]))
             seen_mentions: set[str] = set()
             for evidence in entity.evidence:
                 batch = batches[evidence.doc_id]
@@ -227,40 +234,40 @@ class GraphRows:
         for relation in relations:
             rel_type = self.ont.rel(relation.type)
             spec = self.ont.relations[rel_type]
-            head = self._resolve_end(relation.head, spec.domain, keys_by_name)
-            to_article = self.article_label in spec.range
-            tail = None if to_article else self._resolve_end(relation.tail, spec.range, keys_by_name)
-            if head is None or (tail is None and not to_article):
+            head = self._end_key(relation.head, spec.domain, entity_rows)
+            to_article = isinstance(relation.tail, ArticleRef)
+            tail = relation.tail.id if isinstance(relation.tail, ArticleRef) else \
+                self._end_key(relation.tail, spec.range, entity_rows)
+            if head is None or tail is None:
                 log.warning("skipping %s %s → %s: an end is not a known entity", rel_type, relation.head, relation.tail)
                 self.skipped_relations += 1
                 continue
-            seen: set[tuple[str, str]] = set()
+            key = self.relation_key(head, rel_type, tail)
+            seen: set[str] = set()
             for evidence in relation.evidence:
-                # an edge to an article (AUTHORED) points at the article its evidence comes from
-                end = evidence.article_id if to_article else tail
-                assert end is not None
-                key = self.relation_key(head, rel_type, end)
                 batch = batches[evidence.doc_id]
                 include_end(batch, head)
-                include_end(batch, end)
-                if (evidence.doc_id, key) not in seen:
+                include_end(batch, tail)
+                if evidence.doc_id not in seen:
                     props = clean_props({**relation.props, "key": key})
-                    row = {"head": head, "tail": end, "type": rel_type, "props": props}
+                    row = {"head": head, "tail": tail, "type": rel_type, "props": props}
                     (batch.article_relations if to_article else batch.relations).append(row)
-                    seen.add((evidence.doc_id, key))
+                    seen.add(evidence.doc_id)
                 batch.evidence.append(self.evidence_row(key, evidence))
         for batch in batches.values():  # one fact stated twice in the same sentence is one piece of evidence
             batch.evidence = list({row["key"]: row for row in batch.evidence}.values())
         return [batches[doc_id] for doc_id in sorted(batches)]
 
-    def _resolve_end(
-        self, reference: str, allowed: tuple[str, ...], keys_by_name: dict[str, list[tuple[str, str]]]
+    def _end_key(
+        self, end: EntityRef | ConceptRef | ArticleRef, allowed: tuple[str, ...], entity_rows: dict[str, Any]
     ) -> str | None:
-        concept = self.concept_key(reference)
-        if concept is not None:
-            return concept
-        candidates = keys_by_name.get(reference, [])
-        for class_name, key in candidates:
-            if not allowed or any(self.ont.is_a(class_name, label) for label in allowed):
-                return key
-        return None  # a same-named entity of another class is not this end
+        """Key of an entity or concept end; None for an entity that is not in the graph or whose
+        class the relationship does not allow (a wrong-class end is not this end)."""
+        if isinstance(end, ConceptRef):
+            return self.concept_key(end)
+        if not isinstance(end, EntityRef):
+            return None
+        key = self.ont.instance_key(end.cls, end.name)
+        if key not in entity_rows or allowed and not any(self.ont.is_a(end.cls, label) for label in allowed):
+            return None
+        return key

@@ -25,7 +25,6 @@ def batched(items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]
         yield items[start : start + size]
 
 
-
 @dataclass(frozen=True)
 class Job:
     """One transaction of the writer: a loader query, its rows and any further parameters."""

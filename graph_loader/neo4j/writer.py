@@ -14,15 +14,19 @@ Why it is shaped this way:
   index to maintain for the most numerous nodes of the graph.
 - Each batch is its own transaction: memory stays flat however large the corpus. Two run at
   a time where they cannot lock each other out (entities of a document; evidence beside edges).
+- One entry point, `GraphWriter.load(graph, on_progress, reset)`: reset, schema, concepts and
+  every document in the one order that is safe, so no caller (the build, the benchmark) can
+  forget a step or write to Neo4j beside the writer. `load_document` stays public for tests
+  that need to stop a load halfway.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,23 +34,54 @@ from neo4j import Driver
 
 from graph_loader.neo4j.rows import DocumentBatch, GraphRows, clean_props, split_relation_key
 from graph_loader.neo4j.scheduler import BATCH_SIZE, Job, batched, run_overlapped
-from graph_loader.records import SourceDocument
+from graph_loader.records import ResolvedGraph, SourceDocument
 from ontology.model import Ontology
+from ontology.neo4j_schema import drop_statement, expected_schema, schema_statements
 from queries import loader_query
 
-ProgressCallback = Callable[[str, int], None]
+# on_progress(stage, done, total): called as each stage starts (done=0) and as it advances
+ProgressCallback = Callable[[str, int, int], None]
+STAGE_SCHEMA = "schema and concepts"
+STAGE_DOCUMENTS = "loading documents"
 
 
-@dataclass
-class LoadReport:
-    loaded: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class DocumentLoad:
+    """What loading one document did: `loaded` is False when it was already current."""
+
+    loaded: bool
     collected_nodes: int = 0
     collected_relations: int = 0
+    seconds: Mapping[str, float] = field(default_factory=dict)  # wall seconds per step
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did: documents loaded and skipped (unchanged), what garbage collection
+    removed, and wall seconds per step (steps of a document summed over all documents)."""
+
+    loaded: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    collected_nodes: int = 0
+    collected_relations: int = 0
+    seconds: Mapping[str, float] = field(default_factory=dict)
+
+
+class _StepClock:
+    """Wall seconds per step: each `lap(step)` charges the time since the previous lap to it."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._mark = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] += now - self._mark
+        self._mark = now
 
 
 class GraphWriter:
-    """Applies the schema and loads document batches; the only module that writes to Neo4j."""
+    """Resets, applies the schema and loads the graph; the only module that writes to Neo4j."""
 
     def __init__(
         self,
@@ -61,19 +96,55 @@ class GraphWriter:
         self.ont = self.rows.ont
         self.batch_size = batch_size
 
+    def load(
+        self, graph: ResolvedGraph, on_progress: ProgressCallback | None = None, reset: bool = False
+    ) -> LoadReport:
+        """Load a resolved graph: with `reset`, empty the database first; then the schema, the
+        concepts and every document (unchanged ones are skipped). Re-running it is a no-op."""
+        progress = on_progress or (lambda stage, done, total: None)
+        clock = _StepClock()
+        if reset:
+            self.reset()
+            clock.lap("reset")
+        progress(STAGE_SCHEMA, 0, 2)
+        self.apply_schema()
+        progress(STAGE_SCHEMA, 1, 2)
+        self.load_concepts()
+        progress(STAGE_SCHEMA, 2, 2)
+        clock.lap(STAGE_SCHEMA)
+        batches = self.rows.document_batches(graph.documents, graph.articles, graph.entities, graph.relations)
+        loaded: list[str] = []
+        skipped: list[str] = []
+        nodes = relations = 0
+        progress(STAGE_DOCUMENTS, 0, len(batches))
+        for done, batch in enumerate(batches, 1):
+            outcome = self.load_document(batch)
+            (loaded if outcome.loaded else skipped).append(batch.document.id)
+            nodes += outcome.collected_nodes
+            relations += outcome.collected_relations
+            for step, seconds in outcome.seconds.items():
+                clock.seconds[step] += seconds
+            progress(STAGE_DOCUMENTS, done, len(batches))
+        return LoadReport(tuple(loaded), tuple(skipped), nodes, relations, dict(clock.seconds))
+
+    def reset(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+        with self.driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
+            session.run(loader_query("delete_all")).consume()
+
     def apply_schema(self) -> list[str]:
         """Create the ontology's constraints and indexes, and drop those on ontology labels that
         it no longer asks for (a database built by an older version would keep paying for them
         on every write). Schema objects on other labels are left alone. Returns what ran."""
-        statements = self.ont.schema_statements()
-        expected = self.ont.expected_schema()
+        statements = schema_statements(self.ont)
+        expected = expected_schema(self.ont)
         wanted = {name for part in expected.values() for name in part}
         ours = set(self.ont.classes)
         for kind in ("constraints", "indexes"):
             records, _, _ = self.driver.execute_query(loader_query(f"schema_{kind}"))
             for record in records:
                 if record["name"] not in wanted and set(record["labelsOrTypes"] or []) <= ours:
-                    statements.insert(0, self.ont.drop_statement(kind, record["name"]))
+                    statements.insert(0, drop_statement(kind, record["name"]))
         for statement in statements:
             self.driver.execute_query(statement)
         return statements
@@ -99,12 +170,13 @@ class GraphWriter:
             return "current"
         return "stale"
 
-    def load_document(self, batch: DocumentBatch, progress: ProgressCallback | None = None) -> bool:
-        """Load one document's share of the graph; False when it was already current."""
+    def load_document(self, batch: DocumentBatch) -> DocumentLoad:
+        """Load one document's share of the graph (nothing when it is already current)."""
+        clock = _StepClock()
         doc = batch.document
         state = self.document_state(doc)
         if state == "current":
-            return False
+            return DocumentLoad(False)
         stamp = self.stamp(doc)
         doc_props = clean_props(
             {
@@ -130,8 +202,7 @@ class GraphWriter:
             ("ensure_entities", batch.edge_ends, {}),
         ):
             self._write_batches(query_name, rows, **params)
-            if progress is not None:
-                progress(query_name, len(rows))
+            clock.lap(query_name)
         # Edges lock their ends' relationship chains, so a second edge writer only deadlocks; the
         # evidence nodes lock nothing an edge needs and keep the other core busy meanwhile.
         edges = (
@@ -140,14 +211,13 @@ class GraphWriter:
             + self._jobs("upsert_mentions", batch.mentions, extra)
         )
         self._overlap(edges, self._jobs("create_evidence", batch.evidence, extra))
-        if progress is not None:
-            progress("edges and evidence", len(batch.relations) + len(batch.mentions) + len(batch.evidence))
+        clock.lap("edges and evidence")
+        collected = (0, 0)
         if state != "new":  # a document never begun has nothing older to collect
-            self.collect_stale(doc.id, stamp)
+            collected = self.collect_stale(doc.id, stamp)
         self.driver.execute_query(loader_query("finish_document"), id=doc.id, hash=stamp)
-        if progress is not None:
-            progress("collect_stale", 0)
-        return True
+        clock.lap("collect_stale")
+        return DocumentLoad(True, collected[0], collected[1], dict(clock.seconds))
 
     def collect_stale(self, doc_id: str, content_hash: str) -> tuple[int, int]:
         """Delete evidence of older versions of a document and what only it supported."""
@@ -238,22 +308,3 @@ class GraphWriter:
 
     def _run_job(self, job: Job) -> None:
         self.driver.execute_query(job.query, rows=job.rows, **job.params)
-
-    def checksum(self) -> str:
-        """SHA-256 over every node and relationship with all properties: equal graphs, equal sums."""
-        digest = hashlib.sha256()
-        for query_name in ("snapshot_nodes", "snapshot_relationships"):
-            records, _, _ = self.driver.execute_query(loader_query(query_name))
-            for record in records:
-                row = record.data()
-                if "labels" in row:
-                    row["labels"] = sorted(row["labels"])
-                digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str).encode())
-        return digest.hexdigest()
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        records, _, _ = self.driver.execute_query(loader_query("counts"))
-        out: dict[str, dict[str, int]] = {"node": {}, "relationship": {}, "total": {}}
-        for record in records:
-            out[record["kind"]][record["name"]] = record["count"]
-        return out

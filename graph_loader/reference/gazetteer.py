@@ -2,7 +2,8 @@
 
 Why: canonical names carry their administrative prefix (余杭区 → 杭州市余杭区), carriers need
 `county`/`city` attributes, and name boundaries are safer when a known place anchors them.
-Towns and streets (X镇, X街道) are too many to list; they are recognised by suffix in text.
+Towns and streets (X镇, X街道) are too many to list; they are recognised by suffix in text
+(graph_loader.reference.towns, which needs the name boundaries of names.py, which need this table).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ class Gazetteer:
         province = self.places[PROVINCE]
         self.forms: dict[str, list[Place]] = {"浙江省": [province], "浙江": [province]}
         self.county_short_ok: set[str] = set()
+        # How a Zhejiang unit name may begin: the province (浙江省, 浙江, 省) or one of its cities
+        # written short (杭州, 宁波 …); the segmenter finds unit names inside titles with these.
+        self.name_starts: tuple[str, ...] = (
+            data["province"],
+            *data["province_short"],
+            *(info["short"] for info in data["cities"].values() if info.get("short")),
+        )
         for city, info in data["cities"].items():
             self._add_city(city, info, inside=True)
         for city, info in data.get("outside", {}).items():
@@ -152,34 +160,3 @@ class Gazetteer:
 @functools.cache
 def gazetteer() -> Gazetteer:
     return Gazetteer()
-
-
-TOWN_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:工会|党委))")
-
-
-_NOT_TOWNS = {"城镇", "乡镇", "集镇", "特色", "街镇", "各街", "所在"}
-
-
-def find_towns(text: str) -> list[tuple[int, int, str]]:
-    """Town / street names (X镇, X街道) in text: (start, end, name). Heuristic, no list."""
-    from graph_loader.reference.names import name_start
-
-    out = []
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(街道|镇)", text):
-        start, _ = name_start(text, m.start(2), max_len=4)
-        # a place written just before the town (下城区天水街道, 洞头区北岙街道) is not part of it
-        wide = text[max(0, start - 4):m.start(2)]
-        places = [p for p in gazetteer().find(wide) if p.end > len(wide) - (m.start(2) - start)]
-        if places and places[-1].end < len(wide):
-            start = m.start(2) - (len(wide) - places[-1].end)
-        core = text[start:m.start(2)]
-        county, city, used = gazetteer().parse_prefix(core)
-        core = core[used:]
-        if len(core) == 4:
-            core = core[2:]  # 宣传湖滨街道: town names are two or three characters
-        while core and core[0] in "区县市的办传向在到由":
-            core = core[1:]
-        if len(core) < 2 or core[-1] in "小城乡村" or core in _NOT_TOWNS:
-            continue
-        out.append((m.end() - len(core) - len(m.group(2)), m.end(), core + m.group(2)))
-    return out

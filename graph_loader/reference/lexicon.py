@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ ORGANIZATION_TYPES = (UNION, PARTY, MASS, GOVERNMENT, ENTERPRISE, ALLIANCE)
 
 
 def load_data(name: str) -> dict[str, Any]:
-    """One YAML data file of graph_loader/data, parsed (cached by the callers' loaders)."""
+    """One YAML data file of graph_loader/reference/data, parsed (cached by the callers' loaders)."""
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
 
@@ -116,6 +117,43 @@ def org_grammar() -> dict[str, Any]:
     return load_data("organizations.yaml")
 
 
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def union_suffixes() -> tuple[str, ...]:
+    """Every union-body suffix (organizations.yaml `union_suffixes`), longest first.
+
+    The one list: the subsets below are derived from its flags, never written out again.
+    """
+    return _longest_first(org_grammar()["union_suffixes"])
+
+
+@functools.cache
+def union_suffix_forms() -> dict[str, str]:
+    """Mention suffixes and the union form each gives (工会联合会 → 工会联合会, 工会 → 其他).
+
+    工会委员会 has no form: a mention of …工会委员会 is read as …工会 by the mention grammar.
+    """
+    table = org_grammar()["union_suffixes"]
+    return {word: table[word]["form"] for word in union_suffixes() if table[word].get("form")}
+
+
+@functools.cache
+def heading_union_suffixes() -> tuple[str, ...]:
+    """Suffixes that make a short line a unit heading (segmenter, line joining), longest first."""
+    table = org_grammar()["union_suffixes"]
+    return tuple(word for word in union_suffixes() if table[word].get("heading"))
+
+
+@functools.cache
+def short_union_suffixes() -> tuple[str, ...]:
+    """Suffixes that, written alone in a post (楼宇工会主席), stand for a union; longest first."""
+    table = org_grammar()["union_suffixes"]
+    return tuple(word for word in union_suffixes() if table[word].get("short"))
+
+
 @functools.cache
 def carrier_grammar() -> dict[str, Any]:
     return load_data("carriers.yaml")
@@ -131,7 +169,11 @@ def brand_grammar() -> dict[str, Any]:
     return load_data("brands.yaml")
 
 
-def suffix_regex(suffixes: list[str] | dict[str, Any]) -> re.Pattern[str]:
+def alternation(words: Iterable[str]) -> str:
+    """Regex alternation of the words, longest first (so 工会联合会 beats 工会), escaped."""
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+def suffix_regex(suffixes: Iterable[str]) -> re.Pattern[str]:
     """A regex matching any suffix, longest first (so 工会联合会 beats 工会)."""
-    words = sorted(suffixes, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(alternation(suffixes))

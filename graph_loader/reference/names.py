@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import re
 
+from graph_loader.reference.charclass import NAME_CHAR_RE
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import org_grammar
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z()（）·\-－]")
 MAX_NAME = 28
 
 
@@ -43,7 +43,7 @@ def run_start(text: str, end: int, max_len: int = MAX_NAME) -> int:
             if depth == 0:
                 break
             depth -= 1
-        if not _NAME_CHAR.match(ch):
+        if not NAME_CHAR_RE.match(ch):
             break
         i -= 1
     return i

@@ -12,108 +12,23 @@ states it, so the boundaries matter. Two layouts occur:
   followed by its unit line and project title. Which layout a page uses is decided by
   whether unit names echo the text before or after them.
 
-Line classes come from `normalize.lines`, shared with line joining.
+Line classes come from `segment_lines` (and `normalize.lines`, shared with line joining);
+heading fields are read by `headings`.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
-from graph_loader.records import Article, Author, NormalizedDocument
+from graph_loader.records import Article, NormalizedDocument
 from graph_loader.text.dates import find_dates
+from graph_loader.text.headings import Heading, read_heading
 from graph_loader.text.normalize import lines as kinds
-from graph_loader.text.normalize.chars import CJK, ends_sentence
 from graph_loader.text.normalize.marks import end_mark_positions
+from graph_loader.text.segment_lines import HEADING_KINDS, Line, split_lines
 
-SECTION_LABELS = ("卷首语", "目录", "后记", "大事记", "编后记", "编者按语")
-# Where a unit name may start inside a title (city or province); Zhejiang's 11 cities.
-PLACE_STARTS = (
-    "浙江省", "浙江", "杭州", "宁波", "温州", "嘉兴", "湖州",
-    "绍兴", "金华", "衢州", "舟山", "台州", "丽水", "省",
-)
-ROLES = ("特约记者", "记者", "通讯员", "实习生")
 NEWS_OPENERS = ("日前", "近日", "本报讯")
-
-_SENTENCE_INNER = re.compile(r"[。！？；]")
-_ROLE_SPLIT = re.compile(r"(特约记者|记者|通讯员|实习生)")
-_NAME = re.compile(rf"^[{CJK}]{{2,4}}$")
-_NAMES_LINE = re.compile(rf"^[{CJK}]{{2,3}}(?: [{CJK}]{{2,3}}){{1,3}}$")
-_POSITIONS = "主席|书记|主任|部长|会长|秘书长|局长|记者|编辑"
-_AUTHOR_LINE = re.compile(rf"^(?P<position>.{{2,40}}(?:{_POSITIONS})) (?P<name>[{CJK}]{{2,3}})$")
-_SIGNATURE = re.compile(rf"^[{CJK}、，]{{4,40}}(?:主席|书记|主任|部长|会长|秘书长)$")
-_FULL_DATE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
-_UNION_SUFFIX = re.compile(r"工会联合委员会|工会联合会|工会委员会|联合工会|工会小组|总工会|工会")
-_NAME_CHARS = re.compile(rf"[{CJK}()（）·]+$")
-_STRIP_BYLINE = re.compile(r"本报讯|报道|摄影|摄|■|□|\s")
-
-MAX_SUBTITLE_LINES = 3  # a title block longer than this is a cover or a list, not a subtitle
-HEADING_KINDS = {"unit", "unit_title", "byline", "author", "names", "label", "heading", "date", "list"}
 MIN_BOLD_RATIO = 1.7  # raw chars per normalised char in a paragraph printed doubled (bold)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One normalised line with its span and class."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    kind: str
-
-
-def classify(text: str) -> str:
-    """The class of one line (see module docstring)."""
-    line = text.strip()
-    if kinds.is_list_item(line):
-        return "list"
-    if kinds.is_dateline(line) or _FULL_DATE.match(line):
-        return "date"
-    if kinds.is_caption(line) or line.startswith(("(综合", "（综合", "(由", "（由")):
-        return "caption"
-    if kinds.is_byline(line):
-        return "byline"
-    if line.startswith(SECTION_LABELS) and len(line) <= 16:
-        return "label"
-    if kinds.is_unit_line(line):
-        return "unit"
-    if _unit_title_split(line) is not None:
-        return "unit_title"
-    if _SIGNATURE.match(line):
-        return "signature"
-    if _AUTHOR_LINE.match(line):
-        return "author"
-    if _NAMES_LINE.match(line):
-        return "names"
-    if kinds.starts_report(line):
-        return "body"
-    if not ends_sentence(line) and len(line) <= 45 and not _SENTENCE_INNER.search(line):
-        return "heading"
-    return "body"
-
-
-def _unit_title_split(line: str) -> tuple[str, str] | None:
-    """`杭州市下城区武林商圈工会 “杭州之心”的娘家情怀` → (unit, title); None otherwise."""
-    if " " not in line or len(line) > 60 or _SENTENCE_INNER.search(line):
-        return None
-    unit, rest = line.split(" ", 1)
-    if kinds.is_unit_line(unit) and rest.strip():
-        return unit, rest.strip()
-    return None
-
-
-def split_lines(text: str) -> list[Line]:
-    """Non-empty lines of the normalised text with their spans and classes."""
-    result = []
-    position = 0
-    for raw_line in text.split("\n"):
-        end = position + len(raw_line)
-        if raw_line.strip():
-            result.append(Line(len(result), position, end, raw_line, classify(raw_line)))
-        position = end + 1
-    return result
 
 
 # --------------------------------------------------------------------------- layout
@@ -287,101 +202,7 @@ def _trailing_pieces(doc: NormalizedDocument, lines: list[Line]) -> list[tuple[i
     return pieces
 
 
-# --------------------------------------------------------------------------- fields
-
-
-def parse_authors(text: str) -> list[Author]:
-    """Authors in a by-line: `本报讯 记者X 通讯员Y、Z报道`, `特约记者 王艳 潘仙德`."""
-    head = text
-    cut = head.find("报道")
-    if 0 <= cut <= 60:
-        head = head[:cut]
-    parts = _ROLE_SPLIT.split(head)
-    authors: list[Author] = []
-    for position in range(1, len(parts) - 1, 2):
-        role = parts[position]
-        chunk = parts[position + 1]
-        for token in re.split(r"[、，, ]+", chunk.strip()):
-            name = _STRIP_BYLINE.sub("", token)
-            if _NAME.match(name):
-                authors.append(Author(name=name, role=role))
-    return authors
-
-
-def find_unit(text: str) -> str:
-    """The union named in a title: `干货满满杭州西湖区总工会` → `杭州西湖区总工会`."""
-    for match in _UNION_SUFFIX.finditer(text):
-        prefix_match = _NAME_CHARS.search(text[: match.start()])
-        if not prefix_match:
-            continue
-        prefix = prefix_match.group()
-        starts = [prefix.find(place) for place in PLACE_STARTS if place in prefix]
-        if starts:
-            return prefix[min(starts) :] + match.group()
-        if len(prefix) >= 2 and prefix[-1] in "市县区镇":
-            return prefix + match.group()  # an unlisted county: 安吉县总工会
-    return ""
-
-
-@dataclass
-class _Heading:
-    title: str = ""
-    subtitle: str = ""
-    unit: str = ""
-    authors: tuple[Author, ...] = ()
-    stated_date: str = ""
-
-
-def _join_title(parts: list[str]) -> str:
-    return "".join(parts).strip()
-
-
-def _read_heading(lines: list[Line], trailing: bool) -> _Heading:
-    """Title, subtitle, unit, authors and stated date from a piece's heading lines."""
-    heading = _Heading()
-    titles: list[str] = []
-    authors: list[Author] = []
-    for line in lines:
-        text = line.text.strip()
-        if line.kind == "byline" or (line.kind == "body" and kinds.starts_report(text)):
-            authors.extend(parse_authors(text))
-        elif line.kind == "names":
-            authors.extend(Author(name=name, role="作者") for name in text.split())
-        elif line.kind == "author":
-            match = _AUTHOR_LINE.match(text)
-            if match:
-                authors.append(Author(name=match.group("name"), role="作者"))
-        elif line.kind == "date" and _FULL_DATE.match(text) and line.index - lines[0].index <= 3:
-            found = find_dates(text)
-            heading.stated_date = heading.stated_date or (found[0].value if found else "")
-        elif line.kind == "unit_title":
-            split = _unit_title_split(text)
-            assert split is not None
-            heading.unit = heading.unit or split[0]
-            titles.extend(split)
-        elif line.kind == "unit":
-            trimmed = find_unit(text)  # 干货满满杭州西湖区总工会 → 杭州西湖区总工会
-            heading.unit = heading.unit or (trimmed if trimmed and text.endswith(trimmed) else text)
-            titles.append(text)
-        elif line.kind in ("label", "heading"):
-            titles.append(text)
-    heading.authors = tuple(dict.fromkeys(authors))
-    if titles:
-        if trailing and heading.unit and titles[0] == heading.unit and len(titles) > 1:
-            heading.title = titles[1]
-            heading.subtitle = _join_title(titles[2:])
-        elif titles[0].startswith("目录"):
-            heading.title = titles[0]  # the entries are not a subtitle
-        else:
-            heading.title = titles[0]
-            rest = titles[1 : 1 + MAX_SUBTITLE_LINES]
-            heading.subtitle = " ".join(rest) if titles[0] in SECTION_LABELS else _join_title(rest)
-    if not heading.unit:
-        heading.unit = find_unit(heading.title) or find_unit(heading.subtitle)
-    return heading
-
-
-def _kind_of(heading: _Heading, piece_lines: list[Line], doc_kind: str, trailing_kind: str | None) -> str:
+def _kind_of(heading: Heading, piece_lines: list[Line], doc_kind: str, trailing_kind: str | None) -> str:
     first = heading.title
     if first.startswith("目录"):
         return "toc"
@@ -419,19 +240,19 @@ def segment(doc: NormalizedDocument) -> list[Article]:
         bounds = [*starts, len(lines)]
         pieces = [(bounds[k], bounds[k + 1], None) for k in range(len(starts)) if bounds[k] < bounds[k + 1]]
     articles: list[Article] = []
-    headline: _Heading | None = None
+    headline: Heading | None = None
     for first, last, piece_kind in pieces:
         piece_lines = lines[first:last]
         if not piece_lines:
             continue
         if piece_kind == "blurb":
             unit_pos = next(k for k, line in enumerate(piece_lines) if line.kind in ("unit", "unit_title"))
-            heading = _read_heading(piece_lines[unit_pos:], trailing=True)
+            heading = read_heading(piece_lines[unit_pos:], trailing=True)
         elif piece_kind == "lead" and headline is not None:
-            heading = _Heading(title=headline.title, subtitle=headline.subtitle, unit=headline.unit)
+            heading = Heading(title=headline.title, subtitle=headline.subtitle, unit=headline.unit)
         else:
             head_lines = _heading_lines(piece_lines)
-            heading = _read_heading(head_lines, trailing=False)
+            heading = read_heading(head_lines, trailing=False)
             if piece_kind == "headline":
                 headline = heading
         start, end = piece_lines[0].start, piece_lines[-1].end
@@ -471,3 +292,4 @@ def _heading_lines(piece_lines: list[Line]) -> list[Line]:
             head.append(line)
         break
     return head
+

@@ -177,3 +177,91 @@ def test_overview_view_is_self_contained(client: TestClient) -> None:
     page = client.get("/views/overview", params={"limit": 50}).text
     assert "new vis.Network" in page
     assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page), "the page loads from the network"
+
+
+# --- OpenAPI generated from the response models (api.schemas) ---------------------------------------
+
+_JSON_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+}
+
+
+def _conforms(value: object, schema: dict, components: dict, where: str = "$") -> list[str]:
+    """Where `value` breaks `schema` (the subset of JSON Schema that pydantic writes here)."""
+    if "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    if "anyOf" in schema:
+        options = [_conforms(value, option, components, where) for option in schema["anyOf"]]
+        return [] if any(not problems for problems in options) else [f"{where}: matches no anyOf option"]
+    kind = schema.get("type")
+    if kind and not (isinstance(value, _JSON_TYPES[kind]) and not (kind in {"integer", "number"} and value is True)):
+        return [f"{where}: {type(value).__name__} is not {kind}"]
+    problems: list[str] = []
+    if isinstance(value, dict):
+        problems += [f"{where}.{key}: missing" for key in schema.get("required", []) if key not in value]
+        for key, sub in schema.get("properties", {}).items():
+            if key in value:
+                problems += _conforms(value[key], sub, components, f"{where}.{key}")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            problems += _conforms(item, schema["items"], components, f"{where}[{i}]")
+    return problems
+
+
+def test_openapi_lists_a_response_schema_for_every_route(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    components = spec["components"]["schemas"]
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            content = operation["responses"]["200"]["content"]
+            assert "application/json" in content or "text/html" in content, (method, path)
+            if "application/json" in content:
+                assert content["application/json"].get("schema"), (method, path)
+            for status, response in operation["responses"].items():
+                if status.startswith(("4", "5")):
+                    schema = response["content"]["application/json"]["schema"]
+                    assert schema["$ref"].rsplit("/", 1)[1] in {"Error", "HealthUnavailable"}, (method, path, status)
+    assert set(components["Error"]["required"]) == {"error", "detail"}
+    assert components["Organization"].get("examples"), "the /docs examples come from the models"
+
+
+# (the route as OpenAPI names it, the request)
+_CONFORMING = [
+    ("/organizations", "/organizations", {"label": "UnionOrganization", "practice": "craftsman-school"}),
+    ("/practices", "/practices", {}),
+    ("/practices/{practice_id}/adopters", "/practices/craftsman-school/adopters", {}),
+    ("/entities/{key}", "/entities/practice/craftsman-school", {}),
+    ("/paths", "/paths", {"source": "practice/craftsman-school", "target": "practice-category/skills"}),
+    ("/places/{place}", "/places/湖州市", {}),
+    ("/party-building", "/party-building", {}),
+    ("/people", "/people", {"limit": 20}),
+    ("/search", "/search", {"q": "小镇"}),
+    ("/queries", "/queries", {}),
+    ("/queries/{name}", "/queries/practices", {}),
+    ("/health", "/health", {}),
+    ("/diffusion/practices/{practice_id}", "/diffusion/practices/craftsman-school", {}),
+    ("/diffusion/network", "/diffusion/network", {}),
+    ("/diffusion/regions/{region}", "/diffusion/regions/湖州市", {}),
+    ("/diffusion/events", "/diffusion/events", {"practice": "craftsman-school"}),
+    ("/views/practice/{practice_id}", "/views/practice/craftsman-school", {"format": "json"}),
+    ("/organizations", "/organizations", {"practice": "not-a-practice"}),
+    ("/entities/{key}", "/entities/person/nobody", {}),
+]
+
+
+@pytest.mark.parametrize(("route", "path", "params"), _CONFORMING)
+def test_answers_conform_to_their_openapi_schema(client: TestClient, route: str, path: str, params: dict) -> None:
+    spec = client.get("/openapi.json").json()
+    response = client.get(path, params=params)
+    documented = spec["paths"][route]["get"]["responses"][str(response.status_code)]
+    schema = documented["content"]["application/json"]["schema"]
+    assert _conforms(response.json(), schema, spec["components"]["schemas"]) == []
+    if route == "/organizations" and response.status_code == 200:
+        declared = set(spec["components"]["schemas"]["Organization"]["properties"])
+        assert response.json()["items"] and declared <= set(response.json()["items"][0])

@@ -10,7 +10,8 @@ from rdflib import RDF, Graph
 from graph_loader.neo4j.writer import GraphWriter
 from graph_loader.pipeline import run_extraction
 from graph_loader.rdf_export import graph_to_rdf, serialize, validate
-from ontology.model import get_ontology, schema_differences
+from ontology.model import get_ontology
+from ontology.neo4j_schema import schema_differences
 from tests.support.paths import CORPUS
 
 pytestmark = pytest.mark.integration

@@ -8,13 +8,24 @@ import json
 import pytest
 
 from graph_loader.neo4j.writer import GraphWriter
-from graph_loader.records import Article, Entity, Evidence, Relation, SourceDocument
+from graph_loader.records import (
+    Article,
+    ConceptRef,
+    Entity,
+    EntityRef,
+    Evidence,
+    Relation,
+    ResolvedGraph,
+    SourceDocument,
+)
 
 pytestmark = pytest.mark.integration
 
 UNION = "测试市测试小镇工会联合会"
 TOWN = "测试市测试小镇"
 OTHER = "测试市另一小镇联合工会"
+ORG = "UnionOrganization"
+SCHOOL = ConceptRef("practice", "craftsman-school")
 
 
 def _doc(doc_id: str, text: str) -> SourceDocument:
@@ -69,11 +80,13 @@ def corpus(second_text: str) -> tuple[list[SourceDocument], list[Article], list[
         Entity("Carrier", TOWN, props={"carrierType": "town"}, evidence=[_ev(first, TOWN)]),
     ]
     relations = [
-        Relation("COVERS", UNION, TOWN, evidence=[_ev(first, f"{UNION}覆盖{TOWN}")]),
+        Relation(
+            "COVERS", EntityRef(ORG, UNION), EntityRef("Carrier", TOWN), evidence=[_ev(first, f"{UNION}覆盖{TOWN}")]
+        ),
         Relation(
             "ADOPTS",
-            UNION,
-            "practice:craftsman-school",
+            EntityRef(ORG, UNION),
+            SCHOOL,
             props={"year": 2018},
             evidence=[_ev(first, f"{UNION}覆盖{TOWN}，开办工匠学堂")],
         ),
@@ -81,17 +94,14 @@ def corpus(second_text: str) -> tuple[list[SourceDocument], list[Article], list[
     if OTHER in second_text:
         entities.append(Entity("UnionOrganization", OTHER, props={"form": "联合工会"}, evidence=[_ev(second, OTHER)]))
         relations.append(
-            Relation("ADOPTS", OTHER, "practice:craftsman-school", evidence=[_ev(second, f"{OTHER}开办工匠学堂")])
+            Relation("ADOPTS", EntityRef(ORG, OTHER), SCHOOL, evidence=[_ev(second, f"{OTHER}开办工匠学堂")])
         )
     return docs, [_article(d) for d in docs], entities, relations
 
 
 def load(writer: GraphWriter, second_text: str) -> None:
     docs, articles, entities, relations = corpus(second_text)
-    writer.apply_schema()
-    writer.load_concepts()
-    for batch in writer.rows.document_batches(docs, articles, entities, relations):
-        writer.load_document(batch)
+    writer.load(ResolvedGraph(tuple(docs), tuple(articles), tuple(entities), tuple(relations)))
 
 
 def snapshot(driver) -> str:
@@ -182,7 +192,7 @@ def test_new_pipeline_version_reloads_unchanged_documents(writer, driver) -> Non
     for version, expected in (("v1", True), ("v1", False), ("v2", True), ("v2", False)):
         versioned = GraphWriter(driver, pipeline_version=version)
         batch = versioned.rows.document_batches(docs, articles, entities, relations)[0]
-        assert versioned.load_document(batch) is expected, version
+        assert versioned.load_document(batch).loaded is expected, version
 
 
 def test_pipeline_fingerprint_is_stable_and_short() -> None:

@@ -274,3 +274,36 @@ def write_corpus(world: SyntheticWorld, folder: str | Path) -> list[Path]:
     text = json.dumps(manifest, ensure_ascii=False, indent=2)
     (folder / "manifest.json").write_text(text, encoding="utf-8")
     return files
+
+
+# --- what the validation tests (unit: pipeline; integration: ukg build + API) share ----------
+
+SEED = 8
+MIN_PRECISION = MIN_RECALL = 0.8
+
+
+def precision_recall(recovered: set[tuple[str, str]], planted: set[tuple[str, str]]) -> tuple[float, float]:
+    hits = len(recovered & planted)
+    return hits / max(len(recovered), 1), hits / len(planted)
+
+
+def report(label: str, planted: set[tuple[str, str]], recovered: set[tuple[str, str]]) -> tuple[float, float]:
+    """Print the planted and the recovered network (pytest -s shows them); (precision, recall)."""
+    precision, recall = precision_recall(recovered, planted)
+    print(f"\n[{label}] planted network ({len(planted)} edges):")
+    for a, b in sorted(planted):
+        print(f"  {a} → {b}{'' if (a, b) in recovered else '   (missed)'}")
+    print(f"[{label}] recovered network ({len(recovered)} edges):")
+    for a, b in sorted(recovered):
+        print(f"  {a} → {b}{'' if (a, b) in planted else '   (not planted)'}")
+    print(f"[{label}] precision {precision:.2f}, recall {recall:.2f}")
+    return precision, recall
+
+
+def planted_years(world: SyntheticWorld) -> dict[tuple[str, str], int]:
+    """(practice, organisation) → the earliest year it was planted."""
+    years: dict[tuple[str, str], int] = defaultdict(lambda: 9999)
+    for a in world.adoptions:
+        key = (a.practice, a.organization.name)
+        years[key] = min(years[key], a.year)
+    return dict(years)

@@ -18,7 +18,7 @@ from analytics.adoptions import (
     AdoptionEvent,
     EvidenceRef,
     choose_date,
-    evidence_date,
+    events_from_rows,
     locate,
 )
 from analytics.export import COLUMNS, FIELDNAMES, write_events_csv
@@ -32,6 +32,7 @@ from analytics.precedence import (
 )
 from analytics.timeline import practice_timeline
 from graph_loader.extract import extract_article
+from graph_loader.extract.evidence_dates import quote_date
 from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.text.dates import stated_date
 from tests.support.synthetic import PLANTED_EDGES, plan_world
@@ -62,10 +63,27 @@ def test_stated_date(sentence: str, cue: str, article_date: str, expected: str |
 
 def test_evidence_date_reads_the_cue_sentence_of_the_quote() -> None:
     quote = "2015年6月,小镇被列入名单。\n小镇工会在蒙公祠内设立“工匠 学堂”,定期培训。"
-    assert evidence_date(quote, "craftsman-school", "2018-12-10") == ("2018-12-10", ARTICLE, "")
+    assert quote_date(quote, "craftsman-school", "2018-12-10") == ("2018-12-10", "article", "")
     quote = ("湖州市南浔区丝韵小镇工会联合会 匠心筑梦\n"
              "2016年，小镇工会联合会开设“工匠学堂”，邀请技术骨干授课。")
-    assert evidence_date(quote, "craftsman-school", "2023-06-30") == ("2016", STATED, "2016年")
+    assert quote_date(quote, "craftsman-school", "2023-06-30") == ("2016", "stated", "2016年")
+    assert quote_date("去年，区总工会开设工匠学堂。", "craftsman-school", "2019-05") == ("2018", "relative", "去年")
+    assert quote_date("区总工会开设工匠学堂。", "craftsman-school", "") == ("", "", "")
+
+
+def test_events_read_the_date_extraction_gave_the_evidence() -> None:
+    """Analytics does not re-date: a relative phrase counts as stated, undated evidence is unknown."""
+    def evidence(dated: str, basis: str, phrase: str = "", start: int = 0) -> dict:
+        return {"quote": "区总工会开设工匠学堂", "docId": "d", "articleId": "d#001", "rawStart": start,
+                "rawEnd": start + 9, "date": "2019-05", "datedValue": dated, "dateBasis": basis, "datePhrase": phrase}
+
+    row = {"practice": "craftsman-school", "organization": "杭州市西湖区总工会", "labels": ["UnionOrganization"],
+           "evidence": [evidence("2019-05", "article"), evidence("2018", "relative", "去年", 20)]}
+    [event] = events_from_rows([row])
+    assert (event.year, event.date, event.date_basis, event.date_phrase) == (2018, "2018", STATED, "去年")
+    assert [ref.date_basis for ref in event.evidence] == [STATED, ARTICLE]
+    [undated] = events_from_rows([{**row, "evidence": [evidence("", "")]}])
+    assert (undated.year, undated.date_basis) == (None, "unknown")
 
 
 def test_earliest_date_wins_and_stated_beats_article_in_a_year() -> None:
@@ -240,9 +258,13 @@ def test_adopts_carries_the_stated_year() -> None:
     text = ("湖州市南浔区丝韵小镇工会联合会 匠心筑梦\n"
             "2019年，湖州市南浔区丝韵小镇工会联合会开设“工匠学堂”，邀请技术骨干授课。小镇工会联合会还建成职工书屋。\n")
     ex = _extract(text, "湖州市南浔区丝韵小镇工会联合会 匠心筑梦")
-    adopts = {r.tail: r.props for r in ex.relations if r.type == "ADOPTS"}
+    adopts = {r.tail.label: r.props for r in ex.relations if r.type == "ADOPTS"}
     assert adopts["practice:craftsman-school"] == {"year": 2019}
     assert "year" not in adopts["practice:workers-library"]
+    dating = {r.tail.label: {(ev.dated, ev.date_basis, ev.date_phrase) for ev in r.evidence}
+              for r in ex.relations if r.type == "ADOPTS"}  # set once, by extraction
+    assert dating["practice:craftsman-school"] == {("2019", "stated", "2019年")}
+    assert dating["practice:workers-library"] == {("2022-09-20", "article", "")}
 
 
 def test_spread_claims_are_facts_with_a_place() -> None:
@@ -252,7 +274,7 @@ def test_spread_claims_are_facts_with_a_place() -> None:
             "杭州市总工会形成可复制可推广的经验做法。"
             "下一步，杭州市总工会将在全省推广职工书屋。\n")
     ex = _extract(text, "杭州市总工会 新业态联合工会")
-    claims = {(r.head, r.tail, r.props.get("practice")) for r in ex.relations if r.type == "SPREAD_TO"}
+    claims = {(r.head.label, r.tail.label, r.props.get("practice")) for r in ex.relations if r.type == "SPREAD_TO"}
     assert claims == {("杭州市总工会", "杭州市", "gig-worker-enrollment"),
                       ("杭州市总工会", "湖州市", "craftsman-school")}
 

@@ -9,7 +9,7 @@ from graph_loader.extract.carriers import carrier_aliases, carrier_name, find_ca
 from graph_loader.extract.events import find_events, find_venues
 from graph_loader.extract.party import find_party
 from graph_loader.records import Article, NormalizedDocument, SourceDocument
-from graph_loader.reference.gazetteer import find_towns
+from graph_loader.reference.towns import find_towns
 
 
 def _extract(text: str, title: str):
@@ -89,7 +89,7 @@ def test_located_in_from_prefixes_and_sentences():
     text = ("湖州市南浔区善琏湖笔小镇工会联合会 党工合力\n"
             "湖州市南浔区善琏湖笔小镇工会联合会成立于2016年。浙江省总工会调研了杭州市的小镇工会。\n")
     ex = _extract(text, "湖州市南浔区善琏湖笔小镇工会联合会 党工合力")
-    located = {(r.head, r.tail) for r in ex.relations if r.type == "LOCATED_IN"}
+    located = {(r.head.label, r.tail.label) for r in ex.relations if r.type == "LOCATED_IN"}
     assert ("湖州市南浔区善琏湖笔小镇工会联合会", "湖州市南浔区") in located
     assert ("湖州市南浔区善琏湖笔小镇工会联合会", "湖州市南浔区善琏湖笔小镇") in located
     assert ("湖州市南浔区", "湖州市") in located
@@ -126,7 +126,7 @@ def test_honours_events_policies_on_unseen_sentences():
             "新昌县总工会与新昌县妇女联合会签订共建协议。"
             "新昌县总工会、新昌县科学技术协会共同发起成立了“星河创新联盟”。\n")
     ex = _extract(text, "新昌县总工会 创新驱动")
-    rels = {(r.type, r.head, r.tail): r for r in ex.relations}
+    rels = {(r.type, r.head.label, r.tail.label): r for r in ex.relations}
     assert ("RECEIVED", "新昌县星河小镇工会联合会", "全国模范职工之家") in rels
     assert rels[("RECEIVED", "新昌县星河小镇工会联合会", "全国模范职工之家")].props.get("year") == 2019
     assert ("RECEIVED", "新昌县星河小镇工会联合会", "浙江省先进职工之家") in rels

@@ -24,7 +24,7 @@ TEXT = (
 
 def test_adopts_respects_plans_and_guidance():
     ex = _extract(TEXT, "衢州市柯城区航埠低碳小镇工会联合会 工匠点亮小镇")
-    adopts = {(r.head, r.tail) for r in ex.relations if r.type == "ADOPTS"}
+    adopts = {(r.head.label, r.tail.label) for r in ex.relations if r.type == "ADOPTS"}
     union = "衢州市柯城区航埠低碳小镇工会联合会"
     assert (union, "practice:craftsman-school") in adopts
     assert (union, "practice:skills-competition") in adopts
@@ -36,7 +36,7 @@ def test_adopts_respects_plans_and_guidance():
 
 def test_covers_party_building_positions_and_pilots():
     ex = _extract(TEXT, "衢州市柯城区航埠低碳小镇工会联合会 工匠点亮小镇")
-    rels = {(r.type, r.head, r.tail) for r in ex.relations}
+    rels = {(r.type, r.head.label, r.tail.label) for r in ex.relations}
     assert ("COVERS", "衢州市柯城区航埠低碳小镇工会联合会", "衢州市柯城区航埠低碳小镇") in rels
     assert any(t == "PARTY_BUILDING" for t, _, _ in rels)
     town = "program:characteristic-town-creation"
@@ -54,7 +54,7 @@ def test_relation_evidence_quotes_both_ends():
 
 
 def _positions(ex):
-    return {(r.head, r.tail, r.props.get("title")) for r in ex.relations if r.type == "HOLDS_POSITION"}
+    return {(r.head.label, r.tail.label, r.props.get("title")) for r in ex.relations if r.type == "HOLDS_POSITION"}
 
 
 def test_positions_with_short_union_references():
@@ -77,12 +77,12 @@ def test_pilot_head_is_the_unit_said_to_be_selected():
     # corpus shape (苍南): the carrier is the subject of 是…试点之一, not the heading union
     title = "苍南县台商小镇工会联合会 台商创业创新的乐园"
     text = title + "\n苍南台商小镇是苍南县基层工会改革试点单位,县总工会高度重视。\n"
-    rels = {(r.head, r.tail) for r in _extract(text, title).relations if r.type == "PARTICIPATES_IN"}
+    rels = {(r.head.label, r.tail.label) for r in _extract(text, title).relations if r.type == "PARTICIPATES_IN"}
     assert ("苍南县台商小镇", "program:mass-org-reform-pilot") in rels
     # unseen: 被列为 after the carrier; the heading union is not the pilot
     title = "丽水市莲都区古城商圈工会联合会 商圈新风"
     text = title + "\n丽水市莲都区古城商圈自去年被列为群团改革试点以来,商圈工会联合会服务职工。\n"
-    rels = {(r.head, r.tail) for r in _extract(text, title).relations if r.type == "PARTICIPATES_IN"}
+    rels = {(r.head.label, r.tail.label) for r in _extract(text, title).relations if r.type == "PARTICIPATES_IN"}
     assert ("丽水市莲都区古城商圈", "program:mass-org-reform-pilot") in rels
     assert ("丽水市莲都区古城商圈工会联合会", "program:mass-org-reform-pilot") not in rels
 
@@ -100,7 +100,7 @@ def test_short_party_bodies_take_the_article_place():
 
 
 def _instances(text: str, title: str):
-    return {(r.head, r.tail) for r in _extract(text, title).relations if r.type == "INSTANCE_OF"}
+    return {(r.head.label, r.tail.label) for r in _extract(text, title).relations if r.type == "INSTANCE_OF"}
 
 
 def test_brand_practice_from_what_the_sentence_says_it_does():

@@ -11,7 +11,8 @@ import yaml
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from ontology import INST, VOCAB, build_concepts, get_ontology
-from ontology.model import Ontology, load_graph, schema_differences
+from ontology.model import Ontology, load_graph
+from ontology.neo4j_schema import expected_schema, schema_differences, schema_statements
 
 ONTOLOGY_DIR = Path(build_concepts.__file__).parent
 SPEC_DIR = build_concepts.default_spec_dir()
@@ -197,8 +198,8 @@ def test_allowed_properties(ont: Ontology) -> None:
 
 
 def test_schema_statements_are_deterministic_and_cover_concrete_labels(ont: Ontology) -> None:
-    statements = ont.schema_statements()
-    assert statements == Ontology(load_graph()).schema_statements()
+    statements = schema_statements(ont)
+    assert statements == schema_statements(Ontology(load_graph()))
     assert len(statements) == len(set(statements))
     marker = ont.classes["Entity"]
     for cls in ont.classes.values():
@@ -225,14 +226,14 @@ def test_schema_statements_are_deterministic_and_cover_concrete_labels(ont: Onto
 
 
 def test_expected_schema_matches_statements(ont: Ontology) -> None:
-    schema = ont.expected_schema()
-    statements = "\n".join(ont.schema_statements())
+    schema = expected_schema(ont)
+    statements = "\n".join(schema_statements(ont))
     for name in [*schema["constraints"], *schema["indexes"], *schema["fulltext"]]:
         assert f" {name} IF NOT EXISTS" in statements
 
 
 def test_schema_differences() -> None:
-    schema = get_ontology().expected_schema()
+    schema = expected_schema(get_ontology())
     constraints = [
         {"name": n, "labelsOrTypes": [label], "properties": [prop]}
         for n, (label, prop) in schema["constraints"].items()

@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 
 from graph_loader.pipeline import run_extraction
+from graph_loader.records import ArticleRef, ConceptRef, EntityRef
 from tests.support.paths import CORPUS
 from ukg.commands.extract import record_json
 
@@ -48,21 +49,24 @@ def test_entities_carry_evidence_with_raw_offsets(result):
 
 
 def test_relation_ends_are_entities_of_the_same_document(result):
-    names: dict[str, set[str]] = {}
+    refs: dict[str, set[EntityRef]] = {}
     for ex in result.extractions:
-        names.setdefault(ex.article.doc_id, set()).update(e.name for e in ex.entities)
+        refs.setdefault(ex.article.doc_id, set()).update(e.ref for e in ex.entities)
     for ex in result.extractions:
         for rel in ex.relations:
             for end in (rel.head, rel.tail):
-                if end.startswith(("practice:", "program:")) or rel.type == "AUTHORED":
-                    continue
-                assert end in names[ex.article.doc_id], (rel.type, end)
+                if isinstance(end, EntityRef):
+                    assert end in refs[ex.article.doc_id], (rel.type, end)
+                elif isinstance(end, ArticleRef):
+                    assert end.id == ex.article.id, (rel.type, end)
+                else:
+                    assert isinstance(end, ConceptRef) and end.scheme in ("practice", "program"), (rel.type, end)
 
 
 def test_town_unions_with_craftsman_school(result):
     """The query 'all 小镇 unions with 工匠学堂' must find these two, with evidence."""
-    wanted = ("ADOPTS", "practice:craftsman-school")
-    adopters = {r.head: r for r in result.relations if (r.type, r.tail) == wanted}
+    wanted = ("ADOPTS", ConceptRef("practice", "craftsman-school"))
+    adopters = {r.head.name: r for r in result.relations if (r.type, r.tail) == wanted}
     for union in ("湖州市南浔区善琏湖笔小镇工会联合会", "温州市瓯海区眼镜小镇联合工会"):
         assert union in adopters
         assert adopters[union].evidence and adopters[union].evidence[0].quote
@@ -75,7 +79,7 @@ def test_no_duplicate_town_union_nodes(result):
 
 
 def test_places_form_a_hierarchy(result):
-    located = {(r.head, r.tail) for r in result.relations if r.type == "LOCATED_IN"}
+    located = {(r.head.name, r.tail.name) for r in result.relations if r.type == "LOCATED_IN"}
     assert ("杭州市余杭区", "杭州市") in located
     assert ("杭州市", "浙江省") in located
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from rdflib import RDF, Graph, Literal
 from typer.testing import CliRunner
 
 from graph_loader.rdf_export import ExportError, Violation, graph_to_rdf, serialize, typed_date, validate
-from graph_loader.records import Article, Author, Entity, Evidence, Relation, SourceDocument
+from graph_loader.records import Article, Author, ConceptRef, Entity, EntityRef, Evidence, Relation, SourceDocument
 from ontology import VOCAB, get_ontology
 
 DOC = SourceDocument(
@@ -45,6 +46,18 @@ EV = Evidence(
 )
 UNION = "湖州市南浔区善琏湖笔小镇工会联合会"
 TOWN = "湖州市南浔区善琏湖笔小镇"
+CLASSES = {UNION: "UnionOrganization", TOWN: "Carrier", "湖州市": "AdminArea", "笔工书画院": "ServiceBrand",
+           "马志良": "Person", "x": "Person", "五星级工会": "Honor"}
+
+
+def rel(rtype: str, head: str, tail: str, props: dict | None = None, evidence: list | None = None) -> Relation:
+    """A relation between the test's entities (by name) or a concept (`practice:<id>`)."""
+
+    def end(name: str) -> EntityRef | ConceptRef:
+        scheme, sep, concept_id = name.partition(":")
+        return ConceptRef(scheme, concept_id) if sep else EntityRef(CLASSES[name], name)
+
+    return Relation(rtype, end(head), end(tail), props or {}, evidence or [])
 
 
 def good_records() -> tuple[list[Entity], list[Relation]]:
@@ -63,20 +76,19 @@ def good_records() -> tuple[list[Entity], list[Relation]]:
         Entity("Event", "湖笔文化节", [], {"date": "2018-05"}, [EV]),
     ]
     relations = [
-        Relation("COVERS", UNION, TOWN, {}, [EV]),
-        Relation("ADOPTS", UNION, "practice:craftsman-school", {"year": 2017}, [EV]),
-        Relation("OPERATES", UNION, "笔工书画院", {}, [EV]),
-        Relation("INSTANCE_OF", "笔工书画院", "practice:craftsman-school", {}, [EV]),
-        Relation(
-            "PARTICIPATES_IN",
+        rel("COVERS", UNION, TOWN, {}, [EV]),
+        rel("ADOPTS", UNION, "practice:craftsman-school", {"year": 2017}, [EV]),
+        rel("OPERATES", UNION, "笔工书画院", {}, [EV]),
+        rel("INSTANCE_OF", "笔工书画院", "practice:craftsman-school", {}, [EV]),
+        rel("PARTICIPATES_IN",
             TOWN,
             "program:characteristic-town-creation",
             {"level": "省级", "year": 2015},
             [EV],
         ),
-        Relation("HOLDS_POSITION", "马志良", UNION, {"title": "主席"}, [EV]),
-        Relation("LOCATED_IN", TOWN, "湖州市", {}, [EV]),
-        Relation("SPREAD_TO", UNION, "湖州市", {"practice": "craftsman-school", "year": 2019}, [EV]),
+        rel("HOLDS_POSITION", "马志良", UNION, {"title": "主席"}, [EV]),
+        rel("LOCATED_IN", TOWN, "湖州市", {}, [EV]),
+        rel("SPREAD_TO", UNION, "湖州市", {"practice": "craftsman-school", "year": 2019}, [EV]),
     ]
     return entities, relations
 
@@ -165,7 +177,7 @@ def test_unknown_types_are_refused() -> None:
     with pytest.raises(ExportError, match="Union"):
         graph_to_rdf([Entity("Union", "x")], [], [], [])
     with pytest.raises(ExportError, match="ADOPT"):
-        graph_to_rdf([Entity("Person", "x")], [Relation("ADOPT", "x", "practice:craftsman-school")], [], [])
+        graph_to_rdf([Entity("Person", "x")], [rel("ADOPT", "x", "practice:craftsman-school")], [], [])
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "jsonld", "nt"])
@@ -195,9 +207,9 @@ def test_organization_without_name() -> None:
 def test_adopts_target_must_be_a_practice() -> None:
     entities, relations = good_records()
     relations += [
-        Relation("ADOPTS", UNION, TOWN, {}, [EV]),  # a place, not a practice
-        Relation("ADOPTS", UNION, "practice:skills", {}, [EV]),  # a category, not a practice
-        Relation("ADOPTS", UNION, "practice:no-such-practice", {}, [EV]),
+        rel("ADOPTS", UNION, TOWN, {}, [EV]),  # a place, not a practice
+        rel("ADOPTS", UNION, "practice:skills", {}, [EV]),  # a category, not a practice
+        rel("ADOPTS", UNION, "practice:no-such-practice", {}, [EV]),
     ]
     violations = _violations_about(
         validate(graph_to_rdf(entities, relations, [ARTICLE], [DOC])), "ukg:adopts"
@@ -212,7 +224,7 @@ def test_adopts_target_must_be_a_practice() -> None:
 
 def test_participates_in_target_must_be_a_program() -> None:
     entities, relations = good_records()
-    relations.append(Relation("PARTICIPATES_IN", TOWN, "practice:craftsman-school", {}, [EV]))
+    relations.append(rel("PARTICIPATES_IN", TOWN, "practice:craftsman-school", {}, [EV]))
     violations = validate(graph_to_rdf(entities, relations, [ARTICLE], [DOC]))
     assert len(_violations_about(violations, "ukg:participatesIn")) == 1
 
@@ -256,10 +268,34 @@ def test_bad_values(entity: Entity, path: str) -> None:
 
 def test_bad_year_on_relation() -> None:
     entities, relations = good_records()
-    relations.append(Relation("RECEIVED", UNION, "五星级工会", {"year": "去年"}, [EV]))
+    relations.append(rel("RECEIVED", UNION, "五星级工会", {"year": "去年"}, [EV]))
     entities.append(Entity("Honor", "五星级工会", [], {}, [EV]))
     violations = validate(graph_to_rdf(entities, relations, [ARTICLE], [DOC]))
     assert len(_violations_about(violations, "ukg:year")) == 1
+
+
+def test_ends_are_mapped_by_their_typed_class_not_by_name() -> None:
+    """An end says its class: the export and the writer rows map it, without looking names up."""
+    from graph_loader.neo4j.rows import GraphRows
+    from graph_loader.records import ArticleRef
+
+    entities, relations = good_records()
+    entities.append(Entity("AdminArea", UNION, [], {}, [EV]))  # a same-named node of another class
+    authored = Relation("AUTHORED", EntityRef("Person", "马志良"), ArticleRef(ARTICLE.id, ARTICLE.title), {}, [EV])
+    dated = replace(EV, dated="2017", date_basis="stated", date_phrase="2017年")
+    adopts = replace(relations[1], evidence=[dated])
+    graph = graph_to_rdf(entities, [*relations, authored, adopts], [ARTICLE], [DOC])
+    ont = get_ontology()
+    union = ont.instance_iri("UnionOrganization", UNION)
+    assert (union, VOCAB.adopts, ont.practice("craftsman-school").iri) in graph
+    assert not list(graph.objects(ont.instance_iri("AdminArea", UNION), VOCAB.adopts))
+    [batch] = GraphRows(ont).document_batches([DOC], [ARTICLE], entities, [*relations, authored, adopts])
+    heads = {(row["type"], row["head"], row["tail"]) for row in batch.relations + batch.article_relations}
+    assert ("ADOPTS", ont.instance_key("UnionOrganization", UNION), ont.instance_key("Practice", "craftsman-school")) \
+        in heads
+    assert ("AUTHORED", ont.instance_key("Person", "马志良"), ARTICLE.id) in heads
+    assert {(row.get("datedValue"), row.get("dateBasis"), row.get("datePhrase")) for row in batch.evidence} >= {
+        ("2017", "stated", "2017年"), (None, None, None)}
 
 
 # --- command line ------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_stage_code_passes_schema_names_through_the_facade() -> None:
     """Calls `label("X")` / `rel("Y")` / `labels_for("X")` in Python code name real ontology terms."""
     ont = get_ontology()
     checked = 0
-    for folder in ("graph_loader", "api", "visualizations", "analytics"):
+    for folder in ("ukg", "graph_loader", "api", "visualizations", "analytics"):
         for path in (ROOT / folder).rglob("*.py"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):

@@ -27,18 +27,18 @@ LEVELS = ("city", "county")
 
 def _from_graph(practice: str | None) -> tuple[list[AdoptionEvent], list[SpreadClaim]]:
     from analytics.adoptions import claims_from_rows, events_from_rows
-    from graph_loader.neo4j.store import ensure_embedded_running, session_driver
-    from queries import public_queries
+    from graph_loader.neo4j.database import Database
+    from graph_loader.neo4j.store import ensure_embedded_running
+    from queries import QueryReader
 
     ensure_embedded_running(quiet=True)
-    queries = public_queries()
-    with session_driver() as driver:
-        def rows(name: str) -> list[dict[str, Any]]:
-            query = queries[name]
-            records, _, _ = driver.execute_query(query.text, query.bind({"practice": practice}))
-            return [record.data() for record in records]
-
-        return events_from_rows(rows("adoption_events")), claims_from_rows(rows("spread_claims"))
+    database = Database()
+    try:
+        reader = QueryReader(database.read)
+        events = events_from_rows(reader.rows("adoption_events", practice=practice))
+        return events, claims_from_rows(reader.rows("spread_claims", practice=practice))
+    finally:
+        database.close()
 
 
 def _from_corpus(corpus: Path) -> tuple[list[AdoptionEvent], list[SpreadClaim]]:

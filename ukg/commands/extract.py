@@ -32,7 +32,7 @@ def entity_json(entity: Entity) -> dict[str, Any]:
 
 
 def relation_json(relation: Relation) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": relation.type, "head": relation.head, "tail": relation.tail}
+    out: dict[str, Any] = {"type": relation.type, "head": relation.head.label, "tail": relation.tail.label}
     out.update({k: v for k, v in relation.props.items() if v not in (None, "")})
     out["evidence"] = _evidence(relation.evidence)
     return out

@@ -69,7 +69,7 @@ def validate(
     """Check an RDF export against the SHACL shapes; exit 1 when there are violations."""
     from rdflib import Graph
 
-    from graph_loader.rdf_export import validate as shacl_validate
+    from graph_loader.rdf_validate import validate as shacl_validate
 
     if file is None:
         graph = _graph_from_corpus(corpus)

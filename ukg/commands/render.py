@@ -8,7 +8,7 @@ file opens from disk with no network. Links and filters in it point at a running
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,23 +16,10 @@ from rich.console import Console
 from graph_loader.errors import InputError
 
 if TYPE_CHECKING:
-    from visualizations.model import ViewGraph
+    from queries import QueryReader
+    from visualizations.model import Links, ViewGraph
 
 VIEW_HELP = "entity KEY | practice ID | region PLACE | query NAME | overview"
-
-
-def _runner(database: Any) -> Any:
-    from queries import public_queries
-
-    def run(name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        query = public_queries()[name]
-        try:
-            bound = query.bind({key: value for key, value in params.items() if value is not None})
-        except ValueError as error:
-            raise InputError(str(error)) from None
-        return database.read(query.text, **bound)
-
-    return run
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -48,8 +35,8 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 def build_view(
     view: str,
     arg: str | None,
-    run: Any,
-    links: Any,
+    reader: QueryReader,
+    links: Links,
     *,
     depth: int,
     types: list[str],
@@ -65,15 +52,15 @@ def build_view(
     if view != "overview" and not arg:
         raise InputError(f"`ukg render {view}` needs an argument: {VIEW_HELP}")
     if view == "entity":
-        return views.entity_view(run, arg, depth, types or None, max_nodes, links)
+        return views.entity_view(reader, arg, depth, types or None, max_nodes, links)
     if view == "practice":
-        return views.practice_view(run, arg, expand, max_nodes, links)
+        return views.practice_view(reader, arg, expand, max_nodes, links)
     if view == "region":
-        return views.region_view(run, arg, practices, party, max_nodes, links)
+        return views.region_view(reader, arg, practices, party, max_nodes, links)
     if view == "query":
-        return views.query_view(run, arg, params, max_nodes, links)
+        return views.query_view(reader, arg, params, max_nodes, links)
     if view == "overview":
-        return views.overview_view(run, limit, links)
+        return views.overview_view(reader, limit, links)
     raise InputError(f"unknown view {view!r}; use one of: {VIEW_HELP}")
 
 
@@ -103,9 +90,10 @@ def render(
     """Write one view as a single HTML file (vis-network inlined: opens from disk, offline)."""
     from neo4j.exceptions import ClientError
 
-    from api.db import Database
+    from graph_loader.neo4j.database import Database
     from graph_loader.neo4j.store import ensure_embedded_running
     from graph_loader.settings import neo4j_settings
+    from queries import BadQueryParameter, QueryReader
     from visualizations import views
     from visualizations.model import Links
     from visualizations.render import render_view
@@ -122,7 +110,7 @@ def render(
         graph = build_view(
             view,
             arg,
-            _runner(database),
+            QueryReader(database.read),
             links,
             depth=depth,
             types=types or [],
@@ -133,7 +121,7 @@ def render(
             max_nodes=max_nodes,
             limit=limit,
         )
-    except ViewNotFound as error:
+    except (ViewNotFound, BadQueryParameter) as error:
         raise InputError(str(error)) from None
     except ClientError as error:
         raise InputError(f"the query cannot run: {error.message}") from None

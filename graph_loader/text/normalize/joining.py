@@ -25,8 +25,9 @@ from array import array
 from collections import Counter
 
 from graph_loader.records import RepairFlag
+from graph_loader.reference.charclass import is_cjk
 from graph_loader.text.normalize import lines as kinds
-from graph_loader.text.normalize.chars import CJK, display_width, ends_sentence, is_cjk
+from graph_loader.text.normalize.chars import display_width, ends_sentence
 from graph_loader.text.normalize.offsets import Rewriter
 
 NAME = "joining"
@@ -233,4 +234,4 @@ def apply(text: str, offsets: array) -> tuple[str, array, list[RepairFlag]]:
     return new_text, new_offsets, []
 
 
-__all__ = ["apply", "should_join", "NAME", "CJK"]
+__all__ = ["apply", "should_join", "NAME"]

@@ -9,18 +9,9 @@ from __future__ import annotations
 
 import re
 
-from graph_loader.text.normalize.chars import CJK
+from graph_loader.reference.charclass import CJK
+from graph_loader.reference.lexicon import heading_union_suffixes
 
-# Suffixes of union bodies, in the order they should be tried (longest first).
-UNION_SUFFIXES = (
-    "工会联合委员会",
-    "工会联合会",
-    "工会委员会",
-    "联合工会",
-    "工会小组",
-    "总工会",
-    "工会",
-)
 # Suffixes of the places a sketch heading may name instead of its union.
 CARRIER_SUFFIXES = (
     "小镇",
@@ -63,7 +54,7 @@ CAPTION = re.compile(r"^[（(].*[）)]$|^.{0,30}摄$")
 
 def is_union_name(text: str) -> bool:
     """Ends like a union body (…工会, …总工会, …联合工会, …工会联合会, …工会小组)."""
-    return text.endswith(UNION_SUFFIXES)
+    return text.endswith(heading_union_suffixes())
 
 
 def is_unit_line(line: str) -> bool:

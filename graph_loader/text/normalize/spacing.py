@@ -16,7 +16,7 @@ import re
 from array import array
 
 from graph_loader.records import RepairFlag
-from graph_loader.text.normalize.chars import CJK, is_cjk
+from graph_loader.reference.charclass import CJK, is_cjk
 from graph_loader.text.normalize.offsets import Rewriter
 
 NAME = "spacing"

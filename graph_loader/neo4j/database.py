@@ -1,8 +1,15 @@
-"""The API's single Neo4j driver, opened lazily so the API starts even while Neo4j is down."""
+"""A lazily opened Neo4j driver for readers (the API, `ukg render`, `ukg diffusion`).
+
+Why lazy: the API must start, and answer 503 with a reason, while Neo4j is still down or
+restarting; the driver is opened on the first read and dropped when the server goes away, so the
+next read reconnects. Connection failures become StoreUnavailable, which every caller maps once.
+`read` has the shape of `queries.Read`, so `QueryReader(database.read)` runs named queries on it.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver, RoutingControl, unit_of_work
@@ -14,7 +21,7 @@ from graph_loader.settings import Neo4jSettings, neo4j_settings
 
 
 class Database:
-    """Runs read queries; turns connection failures into StoreUnavailable (→ 503)."""
+    """Runs read queries; turns connection failures into StoreUnavailable (→ 503 in the API)."""
 
     def __init__(self, settings: Neo4jSettings | None = None) -> None:
         self.settings = settings or neo4j_settings()
@@ -27,10 +34,10 @@ class Database:
                 self._driver = open_driver(self.settings)
             return self._driver
 
-    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query in a read transaction; rows as plain dicts."""
         try:
-            records, _, _ = self.driver().execute_query(query, params, routing_=RoutingControl.READ)
+            records, _, _ = self.driver().execute_query(query, dict(params or {}), routing_=RoutingControl.READ)
         except (ServiceUnavailable, SessionExpired) as error:
             self.close()
             raise StoreUnavailable(f"Neo4j is not reachable at {self.settings.uri}") from error

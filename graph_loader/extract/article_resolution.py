@@ -1,0 +1,259 @@
+"""Article-level resolution: canonical names for the mentions of one article — a listed stage
+of `extract_article`, between finding mentions and finding relations.
+
+Why a stage of its own: extractors only see surface forms. Here a surface form gets the full
+name it stands for — with the administrative prefix that the heading or context gives
+(省总工会 → 浙江省总工会; 小镇工会 in a town's report → that town's union; 余杭区 → 杭州市余杭区).
+Document- and corpus-wide merging is graph_loader.resolve's job.
+
+What it reads and sets:
+- reads `ArticleContext` fields article (kind), city, county, towns, heading_span (in_heading);
+  never writes them;
+- sets, on the article's own `Mention`s (the working records of one article), `name`, `drop`
+  and the props `level` (unions) and `county_hint` (carriers without a place prefix);
+- returns a new `ArticleContext` (dataclasses.replace) whose `mentions`, `main_union` (the body
+  the article is about) and `main_carrier` (a carrier named in the heading) are set — the
+  fields the relation families read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from graph_loader.extract.base import Mention
+from graph_loader.extract.carriers import carrier_aliases, carrier_name
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.naming import expand_prefix, party_prefix, split_suffix
+from graph_loader.extract.unions import union_level
+from graph_loader.reference.gazetteer import gazetteer
+from graph_loader.reference.lexicon import ADMIN_AREA, BRAND, CARRIER, PARTY, PERSON, UNION, org_grammar
+from graph_loader.reference.names import strip_brackets
+
+
+def resolve_article(ctx: ArticleContext, mentions: list[Mention]) -> ArticleContext:
+    """Resolve the article's mentions (see the module docstring) and return the context the
+    relation families need: `ctx` with mentions, main_union and main_carrier filled in."""
+    resolver = ArticleResolver(ctx, mentions)
+    resolver.resolve()
+    return replace(ctx, mentions=mentions, main_union=resolver.main_union, main_carrier=resolver.main_carrier)
+
+
+class ArticleResolver:
+    """Canonical names for the mentions of one article (see module docstring)."""
+
+    def __init__(self, ctx: ArticleContext, mentions: list[Mention]) -> None:
+        self.ctx = ctx
+        self.mentions = mentions
+        self.fixed = org_grammar()["fixed_aliases"]
+        self.main_union: Mention | None = None
+        self.main_carrier: Mention | None = None
+
+    # --- unions -------------------------------------------------------------------------
+
+    def _level_union(self, m: Mention) -> str:
+        ctx = self.ctx
+        word = m.props.get("level_word", "")
+        _, suffix = split_suffix(m.surface, UNION)
+        if word == "省":
+            return "浙江省总工会" if suffix == "总工会" else "浙江省" + suffix
+        if word == "市":
+            if ctx.county and ctx.county.bare.endswith("市"):
+                return ctx.county.name + suffix
+            return ctx.city.name + suffix if ctx.city else m.surface
+        if word in {"区", "县"}:
+            if ctx.county and ctx.county.bare.endswith(word):
+                return ctx.county.name + suffix
+            return m.surface
+        # township: the town or street the article names, nearest before the mention
+        kind = "街道" if word == "街道" else "镇"
+        towns = [t for t in ctx.towns if t[2].endswith(kind) and t[1] <= m.start + 200]
+        before = [t for t in towns if t[1] <= m.start] or towns
+        if before:
+            town = before[-1][2]
+            prefix = ctx.county.name if ctx.county else ""
+            return prefix + town + suffix
+        return m.surface
+
+    def _carrier_union(self, m: Mention, main: Mention | None) -> str:
+        word = m.props.get("carrier_word", "")
+        if main is not None and main.name and word and word not in main.name:
+            # 小镇工会 in a report on 梦想小镇工会联合委员会 is that union, not the main 科技城总工会
+            named = [u for u in self.mentions if u.type == UNION and not u.generic and word in u.name]
+            if len({u.name for u in named}) == 1:
+                return named[0].name
+        if main is not None and main.name and (word in main.name or main.props.get("level") == "carrier"):
+            return main.name
+        for c in self.mentions:
+            if c.type == CARRIER and c.name and word and c.name.endswith(word):
+                _, suffix = split_suffix(m.surface, UNION)
+                return c.name + suffix
+        return m.surface
+
+    def resolve(self) -> None:
+        ctx, mentions = self.ctx, self.mentions
+        # 1. named mentions: fixed aliases, prefixes
+        for m in mentions:
+            if m.generic:
+                continue
+            surface = strip_brackets(m.surface)
+            if surface in self.fixed:
+                m.name = self.fixed[surface].format(city=ctx.city.name if ctx.city else "")
+            elif m.type == CARRIER:
+                m.name = carrier_name(m.props.get("written_name", surface), ctx)
+            elif m.type == PARTY:
+                m.name = party_prefix(expand_prefix(surface, ctx), ctx)
+            elif m.type == UNION:
+                m.name = expand_prefix(surface, ctx)
+            elif m.type in (PERSON, BRAND):
+                m.name = m.props.get("canonical", surface)
+            elif m.type == ADMIN_AREA:
+                place = gazetteer().lookup(surface, ctx.city.name if ctx.city else "")
+                m.name = place.name if place else m.props.get("canonical", surface)
+            else:
+                m.name = surface
+        # carriers keep the name as written; short and abbreviated forms join the full name of the
+        # article (地信小镇 → 德清县地理信息小镇); unprefixed ones take the article's place as attributes
+        carriers = [m for m in mentions if m.type == CARRIER]
+        heading_carriers = {m.name for m in carriers if ctx.in_heading(m)}
+        alias = carrier_aliases(sorted({m.name for m in carriers}), heading_carriers)
+        for m in carriers:
+            m.name = alias.get(m.name, m.name)
+            if ctx.county and not gazetteer().parse_prefix(m.name)[2]:
+                m.props["county_hint"] = ctx.county.name
+        if ctx.article.kind == "toc":  # a table of contents is not evidence of a body
+            for m in mentions:
+                if m.type in (UNION, PARTY, CARRIER):
+                    m.drop = True
+        self._merge_suffix_forms(mentions)
+        main = self._main_union(mentions)
+        self.main_union = main
+        # 2. generic mentions
+        last_named: Mention | None = None
+        for m in sorted(mentions, key=lambda x: x.start):
+            if m.type == UNION and not m.generic:
+                last_named = m
+            if not m.generic:
+                continue
+            if m.type == UNION:
+                if m.props.get("anaphor"):
+                    target = last_named or main
+                    m.name = target.name if target else ""
+                    m.drop = target is None
+                elif "level_word" in m.props:
+                    m.name = self._level_union(m)
+                else:
+                    m.name = self._carrier_union(m, main)
+            elif m.type == PARTY:
+                m.name = self._generic_party(m)
+                m.drop = m.name == m.surface and len(m.surface) <= 3  # 党委, 党工委: unresolved
+            else:
+                m.name = m.surface
+        main = self._recount_main(mentions, main)
+        # a named mention whose core is a tail of the main union's core is the main union
+        if main is not None:
+            keys = _union_keys(main.name)
+            for m in mentions:
+                if m.type == UNION and m is not main and not m.generic and m.name != main.name:
+                    core, _ = split_suffix(m.name, UNION)
+                    used = gazetteer().parse_prefix(core)[2]
+                    # 桐乡市濮院镇总工会 is the main 桐乡市濮院镇(毛衫时尚小镇)总工会
+                    same_prefix = used and main.name.startswith(core[:used])
+                    if len(core) - used >= 2 and any(k.endswith(core[used:]) for k in keys) and \
+                            (not used or same_prefix):
+                        m.name = main.name
+        for m in mentions:
+            if m.type == UNION and not m.drop:
+                if not m.name:
+                    m.drop = True
+                elif m.name == m.surface or not m.props.get("level"):
+                    core, suffix = split_suffix(m.name, UNION)
+                    level = union_level(core, m.props.get("form", "其他"))
+                    m.props["level"] = level or m.props.get("level", "")
+
+    def _recount_main(self, mentions: list[Mention], main: Mention | None) -> Mention | None:
+        """A main union not named in the heading is the one mentioned most once relative references
+        (小镇工会) are resolved: a report on 梦想小镇 says 小镇工会 more often than 科技城总工会."""
+        if main is None or self.ctx.in_heading(main):
+            return main
+        counts: dict[str, int] = defaultdict(int)
+        for m in mentions:
+            if m.type == UNION and m.name and not m.drop:
+                counts[m.name] += 1
+        best = max(counts, key=lambda n: counts[n])
+        if counts[best] > counts.get(main.name, 0):
+            main = next(m for m in mentions if m.type == UNION and m.name == best and not m.drop)
+            self.main_union = main
+        return main
+
+    def _generic_party(self, m: Mention) -> str:
+        ctx = self.ctx
+        core, suffix = split_suffix(m.surface, PARTY)
+        if core in {"镇", "街道"}:
+            towns = [t for t in ctx.towns if t[2].endswith(core)]
+            if towns:
+                return (ctx.county.name if ctx.county else "") + towns[0][2] + suffix
+        if core and self.main_carrier is not None and core in self.main_carrier.name:
+            return party_prefix(self.main_carrier.name + suffix, ctx)
+        for c in self.mentions:
+            if c.type == CARRIER and core and c.name.endswith(core):
+                return party_prefix(c.name + suffix, ctx)
+        if core in {"区", "县", "市"} and m.surface.endswith("委"):
+            return m.surface
+        return m.surface
+
+    def _merge_suffix_forms(self, mentions: list[Mention]) -> None:
+        """Within an article, a short name that ends a longer one of the same type is that one."""
+        by_type: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if not m.generic and m.type in (UNION, CARRIER, PARTY):
+                by_type[m.type].append(m)
+        for etype, group in by_type.items():
+            names = sorted({m.name for m in group}, key=len, reverse=True)
+            target: dict[str, str] = {}
+            for short in names:
+                core, suffix = split_suffix(short, etype)
+                if len(core) < 2:
+                    continue
+                longer = [n for n in names if len(n) > len(short) and n.endswith(short)]
+                if etype == UNION:
+                    longer += [n for n in names if len(n) > len(short) and n not in longer and
+                               split_suffix(n, etype)[1] == suffix and _bracketless(n).endswith(short)]
+                if len(set(longer)) >= 1:
+                    best = max(longer, key=len)
+                    target[short] = target.get(best, best)
+            for m in group:
+                m.name = target.get(m.name, m.name)
+
+    def _main_union(self, mentions: list[Mention]) -> Mention | None:
+        unions = [m for m in mentions if m.type == UNION and not m.generic and not m.drop]
+        heading = [m for m in unions if self.ctx.in_heading(m)]
+        if heading:
+            return max(heading, key=lambda m: len(m.name))
+        carriers = [m for m in mentions if m.type == CARRIER and self.ctx.in_heading(m)]
+        if carriers:
+            self.main_carrier = carriers[0]
+        if not unions:
+            return None
+        counts: dict[str, int] = defaultdict(int)
+        for m in unions:
+            counts[m.name] += 1
+        best = max(unions, key=lambda m: (counts[m.name], -m.start))
+        return best
+
+
+def _bracketless(name: str) -> str:
+    return re.sub(r"\([^)]*\)", "", name)
+
+
+def _union_keys(name: str) -> set[str]:
+    """Cores by which a union may be named: with and without its bracket part, and the part."""
+    core, _ = split_suffix(name, UNION)
+    keys = {core, _bracketless(core)}
+    for inner in re.findall(r"\(([^)]*)\)", core):
+        keys.add(inner)
+    county, city, used = gazetteer().parse_prefix(core)
+    keys |= {k[used:] for k in list(keys) if len(k) > used}
+    return {k for k in keys if k}
+

@@ -1,0 +1,34 @@
+"""The one definition of a Chinese character, and the regex classes built on it.
+
+Why a module of its own: the extractors, the resolver and the text repairs all ask "is this a
+Chinese character?", and when each wrote its own range the answers drifted apart (a name with
+an Extension-A character was a name for one stage and a boundary for the next). Every regex
+that needs the class interpolates `CJK` (a fragment for inside `[...]`) or `CJK_CLASS`; nobody
+else writes a range.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs of the BMP: Extension A, the unified block and the compatibility block.
+# The supplementary planes (Extension B…) do not occur in the corpus and are left out.
+CJK_BLOCKS: tuple[tuple[int, int], ...] = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+# Fragment for use inside a regex character class: rf"[{CJK}A-Za-z]".
+CJK = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_BLOCKS)
+# One Chinese character, as a regex: CJK_CLASS + "{2,4}".
+CJK_CLASS = f"[{CJK}]"
+# Characters an organisation, carrier or place name may contain: Chinese characters, Latin
+# letters (CBD, APP), brackets (村(社区)), the middle dot and hyphens.
+NAME_CHAR = rf"[{CJK}A-Za-z()（）·\-－]"
+
+_EXT_A, _UNIFIED, _COMPAT = CJK_BLOCKS
+CJK_CHAR = re.compile(CJK_CLASS)
+NAME_CHAR_RE = re.compile(NAME_CHAR)
+
+
+def is_cjk(char: str) -> bool:
+    """True for a CJK ideograph (one character; compared by code point, the hot path of joining)."""
+    code = ord(char)
+    return _EXT_A[0] <= code <= _EXT_A[1] or _UNIFIED[0] <= code <= _UNIFIED[1] or _COMPAT[0] <= code <= _COMPAT[1]
