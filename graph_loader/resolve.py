@@ -136,6 +136,8 @@ def merge_corpus(extractions: list[ArticleExtraction]) -> tuple[list[Entity], li
             else:
                 known = relations[r.key]
                 extra = {k: v for k, v in r.props.items() if k not in known.props}
+                if float(r.props.get("confidence", 0)) > float(known.props.get("confidence", 0)):
+                    extra.update(rule=r.props["rule"], confidence=r.props["confidence"])
                 relations[r.key] = replace(known, props={**known.props, **extra},
                                            evidence=[*known.evidence, *r.evidence])
     _place_hierarchy(entities, relations)

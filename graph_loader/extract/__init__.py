@@ -13,6 +13,8 @@ Document- and corpus-wide merging is graph_loader.resolve's job, called by the p
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph_loader.extract import (
     rel_brands,
     rel_events,
@@ -90,10 +92,19 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept + brands + persons + carriers + places + events
 
 
+def rule_name(family: object) -> str:
+    """A relation family's default rule name: `rel_practices.adoptions`."""
+    module = str(getattr(family, "__module__", "")).rsplit(".", 1)[-1]
+    return f"{module}.{getattr(family, '__name__', 'rule')}"
+
+
 def find_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """Every family's relation mentions, each stamped with the rule that produced it (a family
+    may name finer rules itself; otherwise the family's name is the rule)."""
     out: list[RelMention] = []
     for family in RELATION_FAMILIES:
-        out.extend(family(ctx, mentions))
+        default = rule_name(family)
+        out.extend(r if r.rule else replace(r, rule=default) for r in family(ctx, mentions))
     return out
 
 

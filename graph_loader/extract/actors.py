@@ -89,7 +89,8 @@ def nearest_surface(ctx: ArticleContext, mentions: list[Mention], target: Mentio
 
 
 def relate(ctx: ArticleContext, mentions: list[Mention], rtype: str, head: Mention | str, tail: Mention | str,
-           sentence: Sentence, cue: tuple[int, int, str] | None = None, **props: object) -> RelMention:
+           sentence: Sentence, cue: tuple[int, int, str] | None = None, rule: str = "",
+           **props: object) -> RelMention:
     """A RelMention whose evidence span covers the sentence and a surface form of each end."""
     start, end = sentence.start, sentence.end
     surfaces = []
@@ -105,4 +106,4 @@ def relate(ctx: ArticleContext, mentions: list[Mention], rtype: str, head: Menti
         else:
             surfaces.append("")
     return RelMention(rtype, head, tail, start, end, {k: v for k, v in props.items() if v not in (None, "")},
-                      surfaces[0], surfaces[1])
+                      surfaces[0], surfaces[1], rule)

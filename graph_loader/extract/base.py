@@ -47,6 +47,7 @@ class RelMention:
     props: dict[str, Any] = field(default_factory=dict)
     head_surface: str = ""
     tail_surface: str = ""
+    rule: str = ""  # the rule (or inference) that produced it; its confidence is in reference/data/rules.yaml
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from graph_loader.records import (
     RelationEnd,
 )
 from graph_loader.reference.gazetteer import gazetteer
-from graph_loader.reference.lexicon import ADMIN_AREA, ADOPTS, CARRIER, SPREAD_TO, UNION
+from graph_loader.reference.lexicon import ADMIN_AREA, ADOPTS, CARRIER, SPREAD_TO, UNION, rule_confidence
 from ontology.model import get_ontology
 
 CONCEPT_SCHEMES = ("practice", "program")
@@ -85,10 +85,18 @@ def build_article(ctx: ArticleContext, mentions: list[Mention], rels: list[RelMe
         else:
             for k, v in r.props.items():
                 rel.props.setdefault(k, v)
+        _credit(rel.props, r.rule)
         if len(rel.evidence) < 3:
             ev = ctx.evidence(r.start, r.end)
             rel.evidence.append(_with_surfaces(ev, r))
     return ArticleExtraction(ctx.article, list(entities.values()), [_dated(rel) for rel in relations.values()])
+
+
+def _credit(props: dict[str, object], rule: str) -> None:
+    """Provenance: the most confident rule that found the edge, and its confidence."""
+    confidence = rule_confidence(rule)
+    if confidence > float(props.get("confidence", -1.0)):  # type: ignore[arg-type]
+        props["rule"], props["confidence"] = rule, confidence
 
 
 def _end(ctx: ArticleContext, rel_type: str, end: Mention | str) -> RelationEnd | None:

@@ -113,6 +113,18 @@ def practice_rules() -> dict[str, Any]:
 
 
 @functools.cache
+def _rules() -> dict[str, Any]:
+    return load_data("rules.yaml")
+
+
+def rule_confidence(rule: str) -> float:
+    """How often the rule's edges are right (rules.yaml, measured on the dev gold by
+    bench/calibrate_rules.py); a rule not measured yet gets the file's `default`."""
+    data = _rules()
+    return float(data.get("confidence", {}).get(rule, data["default"]))
+
+
+@functools.cache
 def org_grammar() -> dict[str, Any]:
     return load_data("organizations.yaml")
 
