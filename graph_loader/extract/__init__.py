@@ -6,6 +6,8 @@
 3. article resolution (article_resolution.resolve_article): canonical names on the mentions;
    returns the context with mentions, main_union and main_carrier set;
 4. relation families (RELATION_FAMILIES, one module each) → relation mentions;
+   then the inference layer (inference.infer): named rules over those relations (a brand's
+   practice is its operator's, party leadership is party-led union building, …);
 5. records (records_builder.build_article): frozen Entity/Relation/Evidence records with typed
    relation ends and dated adoption evidence.
 Document- and corpus-wide merging is graph_loader.resolve's job, called by the pipeline.
@@ -31,6 +33,7 @@ from graph_loader.extract.brands import find_brands
 from graph_loader.extract.carriers import find_carriers
 from graph_loader.extract.context import ArticleContext, build_context
 from graph_loader.extract.events import find_events, find_venues
+from graph_loader.extract.inference import infer
 from graph_loader.extract.others import find_others
 from graph_loader.extract.party import find_party
 from graph_loader.extract.persons import find_persons
@@ -114,6 +117,7 @@ def extract_article(article: Article, ndoc: NormalizedDocument) -> ArticleExtrac
     mentions = find_mentions(ctx)
     ctx = resolve_article(ctx, mentions)
     relations = find_relations(ctx, mentions)
+    relations += infer(ctx, mentions, relations)
     return build_article(ctx, mentions, relations)
 
 

@@ -19,6 +19,7 @@ What it reads and sets:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
@@ -28,8 +29,20 @@ from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.naming import expand_prefix, party_prefix, split_suffix
 from graph_loader.extract.unions import union_level
 from graph_loader.reference.gazetteer import gazetteer
-from graph_loader.reference.lexicon import ADMIN_AREA, BRAND, CARRIER, PARTY, PERSON, UNION, org_grammar
+from graph_loader.reference.lexicon import (
+    ADMIN_AREA,
+    BRAND,
+    CARRIER,
+    GOVERNMENT,
+    MASS,
+    ORGANIZATION_TYPES,
+    PARTY,
+    PERSON,
+    UNION,
+    org_grammar,
+)
 from graph_loader.reference.names import strip_brackets
+from graph_loader.reference.towns import TOWN_START
 
 
 def resolve_article(ctx: ArticleContext, mentions: list[Mention]) -> ArticleContext:
@@ -49,6 +62,9 @@ class ArticleResolver:
         self.fixed = org_grammar()["fixed_aliases"]
         self.main_union: Mention | None = None
         self.main_carrier: Mention | None = None
+        self._town_cache: dict[str, tuple[list[tuple[int, int, str]], list[int]]] = {}
+        self._word_cache: dict[str, list[Mention]] = {}
+        self._carrier_cache: dict[str, Mention | None] = {}
 
     # --- unions -------------------------------------------------------------------------
 
@@ -68,27 +84,50 @@ class ArticleResolver:
             return m.surface
         # township: the town or street the article names, nearest before the mention
         kind = "街道" if word == "街道" else "镇"
-        towns = [t for t in ctx.towns if t[2].endswith(kind) and t[1] <= m.start + 200]
-        before = [t for t in towns if t[1] <= m.start] or towns
-        if before:
-            town = before[-1][2]
+        towns, ends = self._towns(kind)
+        i = bisect_right(ends, m.start) or bisect_right(ends, m.start + 200)  # before it, else just after
+        if i:
             prefix = ctx.county.name if ctx.county else ""
-            return prefix + town + suffix
+            return prefix + towns[i - 1][2] + suffix
         return m.surface
+
+    def _towns(self, kind: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """The article's towns (or streets) ordered by end, with their ends for a bisect."""
+        if kind not in self._town_cache:
+            towns = sorted((t for t in self.ctx.towns if t[2].endswith(kind)), key=lambda t: t[1])
+            self._town_cache[kind] = (towns, [t[1] for t in towns])
+        return self._town_cache[kind]
+
+    def _named_with(self, word: str) -> list[Mention]:
+        """Named unions whose name contains the carrier word, in text order (cached per word)."""
+        if word not in self._word_cache:
+            self._word_cache[word] = sorted((u for u in self.mentions if u.type == UNION and not u.generic
+                                             and word in u.name), key=lambda u: u.start)
+        return self._word_cache[word]
+
+    def _carrier_ending(self, core: str) -> Mention | None:
+        """The first carrier whose name ends with core (cached per core)."""
+        if core not in self._carrier_cache:
+            self._carrier_cache[core] = next((c for c in self.mentions if c.type == CARRIER and c.name
+                                              and c.name.endswith(core)), None)
+        return self._carrier_cache[core]
 
     def _carrier_union(self, m: Mention, main: Mention | None) -> str:
         word = m.props.get("carrier_word", "")
         if main is not None and main.name and word and word not in main.name:
             # 小镇工会 in a report on 梦想小镇工会联合委员会 is that union, not the main 科技城总工会
-            named = [u for u in self.mentions if u.type == UNION and not u.generic and word in u.name]
+            named = self._named_with(word)
             if len({u.name for u in named}) == 1:
                 return named[0].name
+            i = bisect_right(named, m.start - 1, key=lambda u: u.start)
+            if i:  # several: the one named last before the reference
+                return named[i - 1].name
         if main is not None and main.name and (word in main.name or main.props.get("level") == "carrier"):
             return main.name
-        for c in self.mentions:
-            if c.type == CARRIER and c.name and word and c.name.endswith(word):
-                _, suffix = split_suffix(m.surface, UNION)
-                return c.name + suffix
+        carrier = self._carrier_ending(word) if word else None
+        if carrier is not None:
+            _, suffix = split_suffix(m.surface, UNION)
+            return carrier.name + suffix
         return m.surface
 
     def resolve(self) -> None:
@@ -106,6 +145,8 @@ class ArticleResolver:
                 m.name = party_prefix(expand_prefix(surface, ctx), ctx)
             elif m.type == UNION:
                 m.name = expand_prefix(surface, ctx)
+            elif m.type in (MASS, GOVERNMENT) and TOWN_START.match(surface):
+                m.name = expand_prefix(surface, ctx)  # 府山街道团工委 takes the article's county
             elif m.type in (PERSON, BRAND):
                 m.name = m.props.get("canonical", surface)
             elif m.type == ADMIN_AREA:
@@ -126,6 +167,7 @@ class ArticleResolver:
             for m in mentions:
                 if m.type in (UNION, PARTY, CARRIER):
                     m.drop = True
+        self._complete_from_carriers(mentions)
         self._merge_suffix_forms(mentions)
         main = self._main_union(mentions)
         self.main_union = main
@@ -196,12 +238,43 @@ class ArticleResolver:
                 return (ctx.county.name if ctx.county else "") + towns[0][2] + suffix
         if core and self.main_carrier is not None and core in self.main_carrier.name:
             return party_prefix(self.main_carrier.name + suffix, ctx)
-        for c in self.mentions:
-            if c.type == CARRIER and core and c.name.endswith(core):
-                return party_prefix(c.name + suffix, ctx)
+        carrier = self._carrier_ending(core) if core else None
+        if carrier is not None:
+            return party_prefix(carrier.name + suffix, ctx)
         if core in {"区", "县", "市"} and m.surface.endswith("委"):
             return m.surface
         return m.surface
+
+    def _complete_from_carriers(self, mentions: list[Mention]) -> None:
+        """A body named after a carrier without its place (壶镇智能装备小镇工会联合会, 商务区团工委 in a
+        report that names 缙云县壶镇智能装备小镇 / 衢州市柯城区信安湖商务区) takes the carrier's full
+        name: the text has said which carrier it is. The longest tail of a carrier name that the
+        body's name starts with wins; among carriers sharing it, the most mentioned one, then the
+        one named last before."""
+        tails: dict[str, list[Mention]] = defaultdict(list)
+        counts: dict[str, int] = defaultdict(int)
+        for c in mentions:
+            if c.type == CARRIER and c.name:
+                counts[c.name] += 1
+        for c in sorted((m for m in mentions if m.type == CARRIER and m.name and not m.drop), key=lambda m: m.start):
+            for i in range(1, len(c.name) - 1):
+                tails[c.name[i:]].append(c)
+        if not tails:
+            return
+        gaz = gazetteer()
+        for m in mentions:
+            if m.generic or m.type in (CARRIER, PERSON, BRAND, ADMIN_AREA) or not m.name or m.drop:
+                continue
+            if m.type not in ORGANIZATION_TYPES or gaz.parse_prefix(m.name)[2]:
+                continue
+            for k in range(len(m.name) - 1, 1, -1):
+                found = tails.get(m.name[:k])
+                if found:
+                    top = max(counts[c.name] for c in found)
+                    best = [c for c in found if counts[c.name] == top]
+                    before = [c for c in best if c.start <= m.start] or best
+                    m.name = before[-1].name + m.name[k:]
+                    break
 
     def _merge_suffix_forms(self, mentions: list[Mention]) -> None:
         """Within an article, a short name that ends a longer one of the same type is that one."""
@@ -211,16 +284,24 @@ class ArticleResolver:
                 by_type[m.type].append(m)
         for etype, group in by_type.items():
             names = sorted({m.name for m in group}, key=len, reverse=True)
+            order = {n: i for i, n in enumerate(names)}
+            # every name under each of its proper suffixes (and, for unions, those of its
+            # bracketless form): a dict lookup instead of comparing every pair of names
+            ending: dict[str, set[str]] = defaultdict(set)
+            for n in names:
+                forms = {n, _bracketless(n)} if etype == UNION else {n}
+                for form in forms:
+                    for i in range(1, len(form)):
+                        ending[form[i:]].add(n)
             target: dict[str, str] = {}
             for short in names:
                 core, suffix = split_suffix(short, etype)
                 if len(core) < 2:
                     continue
-                longer = [n for n in names if len(n) > len(short) and n.endswith(short)]
-                if etype == UNION:
-                    longer += [n for n in names if len(n) > len(short) and n not in longer and
-                               split_suffix(n, etype)[1] == suffix and _bracketless(n).endswith(short)]
-                if len(set(longer)) >= 1:
+                longer = [n for n in ending.get(short, ()) if len(n) > len(short) and (
+                    n.endswith(short) or split_suffix(n, etype)[1] == suffix)]
+                if longer:
+                    longer.sort(key=lambda n: (n.endswith(short) is False, order[n]))
                     best = max(longer, key=len)
                     target[short] = target.get(best, best)
             for m in group:

@@ -19,6 +19,7 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
+from graph_loader.extract.brand_context import counted_venue, defined_brand
 from graph_loader.reference.charclass import CJK, CJK_CHAR, CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import BRAND, brand_grammar, practice_lexicon
@@ -197,6 +198,13 @@ def _quoted(text: str) -> list[Mention]:
             ok = bool(glue) or _subject_quote(text, m.start(), m.end())
         if not ok and not bad_after and glue in g["glue_full_nouns"] and name in g["generic_set"]:
             ok = not _rejected(name + glue, glued=True)  # “双创”服务站: a generic quote made a name
+        venue_like = bool(g["end_re"].search(name)) or name in practice_lexicon().by_cue
+        defined = not bad_after and (name in g["generic_set"] or not _rejected(name, listed=True)) and \
+            defined_brand(text, m.start(), m.end(), venue_like)
+        if not ok and defined and len(name) > 2:
+            ok = True  # “职工课堂”是…推出的…品牌: the text says it is a brand
+        if not ok and not bad_after and not _rejected(name, listed=True) and len(name) > 2:
+            ok = not is_generic(name) and counted_venue(text, m.start(), m.end())
         short = len(name) <= 2 and not re.search(r"[A-Za-z0-9]", name)
         if not ok or short and glue not in g["glue_full_nouns"]:
             continue
@@ -214,7 +222,7 @@ def _quoted(text: str) -> list[Mention]:
             out.append(Mention(BRAND, text[m.start():m.end() + len(glue)], m.start(), m.end() + len(glue),
                                {"after": _after(text, m.end() + len(glue)), "canonical": full}))
             continue
-        if name in g["generic_set"]:
+        if name in g["generic_set"] and not defined:
             continue
         out.append(Mention(BRAND, name, start, end, {"after": after, "closing": listed}))
     return out

@@ -83,6 +83,10 @@ def _named(bare: str, suffix: str, used: int) -> bool:
     town = _TOWN_IN_CORE.match(core)
     if town and core[town.end():] in set(grammar["generic_cores"]) | {""}:
         return False  # 画溪街道工业功能区: a street's industrial zone, unnamed
+    if core.startswith(tuple(grammar.get("slogan_prefixes", []))):
+        return False
+    if core in grammar.get("descriptive_words", []) or not _suffix_re().sub("", core):
+        return False  # “红色商圈”, 小镇园区商圈: a description or a list of carrier kinds, no name
     return True
 
 
@@ -104,6 +108,9 @@ def find_carriers(text: str) -> list[Mention]:
             suffix, end = suffix[:-1], end - 1  # 光学膜产业园区域 → 光学膜产业园
         if _CONTINUES.match(text[end:end + 2]) and suffix not in {"小镇", "特色小镇"}:
             continue
+        if suffix == "园区" and _suffix_re().search(text, max(0, m.start() - 4), m.start()) and \
+                any(text.endswith(w, 0, m.start()) for w in grammar["suffixes"]):
+            continue  # 梦想小镇园区: the area of the carrier just named, not another carrier
         start, _ = name_start(text, m.start())
         if start > 0 and text[start - 1] in "“\"" and suffix in weak:
             continue

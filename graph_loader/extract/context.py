@@ -7,7 +7,9 @@ Why: canonical names take the administrative prefix that the heading or the text
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph_loader.extract.base import Mention, Sentence, make_evidence, split_sentences
 from graph_loader.records import Article, Evidence, NormalizedDocument
@@ -29,6 +31,9 @@ class ArticleContext:
     main_union: Mention | None = None
     main_carrier: Mention | None = None
     county_from_heading: bool = False
+    # per-article caches of derived structures (plan paragraphs, discourse state); not copied by
+    # dataclasses.replace, so a context with other mentions starts afresh
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -38,9 +43,10 @@ class ArticleContext:
         return make_evidence(self.article, self.ndoc, start, end)
 
     def sentence_at(self, pos: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= pos < sentence.end:
-                return sentence
+        """The sentence around pos (a bisect: sentences are in text order and disjoint)."""
+        index = bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        if index >= 0 and pos < self.sentences[index].end:
+            return self.sentences[index]
         return Sentence(max(0, pos - 1), min(len(self.text), pos + 1), self.text[max(0, pos - 1):pos + 1])
 
     def in_heading(self, mention: Mention) -> bool:

@@ -1,13 +1,13 @@
 """When an evidence sentence dates the fact it supports: set once, here, on the `Evidence`.
 
 Why in extraction: the practice cues (graph_loader.reference.lexicon) and the date rules
-(graph_loader.text.dates.stated_date) are the extractor's; analytics only reads the result
-(`Evidence.dated`, `.date_basis`, `.date_phrase`), so the diffusion timing and the extraction can
-never disagree on how a sentence is dated.
+(graph_loader.text.dates.adoption_date, the rule that dates ADOPTS) are the extractor's;
+analytics only reads the result (`Evidence.dated`, `.date_basis`, `.date_phrase`), so the
+diffusion timing and the extraction can never disagree on how a sentence is dated.
 
-Rule (unchanged from the analytics that used to do this): in the quote, whitespace removed, the
-sentence holding the last cue of the practice is searched for a stated date — the nearest date
-phrase before the cue, else the first after it; `relative` when the phrase is relative to the
+Rule: in the quote, whitespace removed, the sentence holding the last cue of the practice is
+searched for a stated start date with the ADOPTS year rule (`adoption_date`: the nearest usable
+date before the cue, else one after it in its clause); `relative` when the phrase is relative to the
 article's date (去年, 今年6月), `stated` otherwise. Without one, the article's date (`article`);
 without a year in that either, undated ("").
 """
@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from graph_loader.records import Evidence
 from graph_loader.reference.lexicon import practice_lexicon
-from graph_loader.text.dates import stated_date
+from graph_loader.text.dates import adoption_date
 
 STATED, RELATIVE, ARTICLE = "stated", "relative", "article"
 _SENTENCE_END = "。！？；!?;"
@@ -43,7 +43,7 @@ def quote_date(quote: str, practice: str, article_date: str) -> tuple[str, str, 
     pos = max((compact.rfind(cue) for cue in _cues(practice)), default=-1)
     if pos >= 0:
         start, end = _sentence_bounds(compact, pos)
-        found = stated_date(compact[start:end], pos - start, article_date)
+        found = adoption_date(compact[start:end], pos - start, article_date)
         if found is not None:
             return found.value, RELATIVE if found.relative else STATED, found.phrase
     if re.match(r"\d{4}", article_date or ""):

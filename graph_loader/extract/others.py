@@ -50,6 +50,8 @@ def find_others(text: str) -> list[Mention]:
             if start > 0 and text[start - 1].isdigit() and text[start] in "家个所批":
                 start += 1  # 5家劳模工匠创新工作室联盟: the count's classifier is not part of the name
             core = strip_brackets(text[start:m.start()])
+            if core.startswith("一") or core.endswith("性"):
+                continue  # 这一区域性联盟, 综合性协会: a description, not a name
             if core in _GENERIC or len(core) < _MIN_CORE[etype]:
                 if not (etype == MASS and m.group(0) in {"共青团", "工商联"}):
                     continue

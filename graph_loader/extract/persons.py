@@ -1,4 +1,8 @@
-"""Person mentions: by-lines, masthead name lists, `主席X` posts, `X说` quotes, known leaders.
+"""Person mentions: by-lines, masthead name lists, `主席X` posts, `X说` quotes, known leaders,
+and names marked by their context: an occupation or honour before (网约车司机X, 劳模X), a form
+of address after (X教授), a studio named after them (X劳模创新工作室), an interview's speaker
+line (X：…) or biography (X，1980年生), the later members of a list (X、Y和Z), and every other
+occurrence of a name once found.
 
 Why patterns and not a name list: every article brings new people. A name is a surname from
 the data file plus one or two characters; the character after it decides two or three.
@@ -9,9 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from graph_loader.extract.base import Mention
 from graph_loader.reference.charclass import CJK_CHAR, CJK_CLASS
+from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import PERSON, person_grammar
 
 
@@ -24,8 +30,16 @@ def _grammar() -> dict:
     g["after_words"] = set(g.get("after_words", []))
     g["title_re"] = re.compile("|".join(sorted(map(re.escape, g["titles"]), key=len, reverse=True)))
     roles = sorted(g["byline_roles"], key=len, reverse=True)
-    role_alt = "|".join(map(re.escape, roles))
-    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(" + role_alt + r")\s*(?=" + CJK_CLASS + ")")
+    role_alt = "|".join(map(re.escape, (r for r in roles if len(r) > 1)))
+    short_alt = "|".join(map(re.escape, (r for r in roles if len(r) == 1)))
+    # a one-character role (文, 图) must be set apart: 文成县… is a place, not a by-line
+    g["role_re"] = re.compile(r"(?:^|(?<=[\s■◎●/]))(?:(" + role_alt + r")\s*|(" + short_alt
+                              + r")(?:\s+|[:：/]\s*))(?=" + CJK_CLASS + ")")
+    g["job_re"] = re.compile("|".join(map(re.escape, sorted(
+        set(g["job_nouns"]) | set(g["honour_nouns"]) | set(g.get("naming_words", [])), key=len, reverse=True))))
+    g["after_title_re"] = re.compile("|".join(map(re.escape, g["after_name_titles"])))
+    studio = "|".join(map(re.escape, sorted(g["studio_words"], key=len, reverse=True)))
+    g["studio_re"] = re.compile(rf"(?:{studio}){{0,3}}[“\"]?(?:{studio}){{0,3}}工作室")
     return g
 
 
@@ -49,9 +63,12 @@ def name_at(text: str, pos: int, strict: bool = True) -> str:
         k += 1
     if not chars:
         return ""
-    if len(chars) == 2 and (chars[1] in g["after_set"] or text[pos:pos + sl + 2] in g["not_names"]):
+    verb = g["verb_starts"].get(chars[1], "") if len(chars) == 2 else ""
+    if verb and text[k:k + 1] not in verb and text[pos:pos + sl + 2] not in g["not_names"]:
+        pass  # 钟立强在…: 强 starts no verb here (强调/强化), so it is the name's last character
+    elif len(chars) == 2 and (chars[1] in g["after_set"] or text[pos:pos + sl + 2] in g["not_names"]):
         chars = chars[:1]
-        if text[pos + sl + 2:pos + sl + 4] in g["after_words"]:
+        if text[pos + sl + 2:pos + sl + 4] in g["after_words"] and text[pos + sl + 1] not in "等和与及":
             chars = [text[pos + sl], text[pos + sl + 1]]  # 张兆都参加: 都 is part of the name
     elif len(chars) == 2 and text[pos + sl + 1:pos + sl + 3] in g["after_words"]:
         chars = chars[:1]  # 鲁勇出席
@@ -119,7 +136,7 @@ def find_persons(text: str) -> list[Mention]:
                     break
                 for off, nm in _names_in_list(token) or ([(0, name_at(token, 0, strict=False))]):
                     if nm:
-                        add(line_start + m.end() + sub.start() + off, nm, role=m.group(1))
+                        add(line_start + m.end() + sub.start() + off, nm, role=m.group(1) or m.group(2))
                 if len(token) > 4:
                     break
         # TOC by-lines: "… /杜坚强" or "/王艳 潘仙德"
@@ -143,7 +160,7 @@ def find_persons(text: str) -> list[Mention]:
         spaced = re.match(CJK_CLASS + r"{2,3}(?=\s|$)", text[pos:]) if pos > m.end() else None
         if name and spaced and spaced.group(0).startswith(name):
             name = spaced.group(0)  # set apart by white space: the whole token is the name
-        if name and _verb_not_surname(text, pos):
+        if name and (_verb_not_surname(text, pos) or name[0] in "和与及"):
             continue
         if name:
             add(pos, name, title=m.group(0), title_start=str(m.start()))
@@ -163,5 +180,114 @@ def find_persons(text: str) -> list[Mention]:
     for canonical, forms in g["known_people"].items():
         for form in forms:
             for m in re.finditer(re.escape(form), text):
-                add(m.start(), form, canonical=canonical)
-    return out
+                if not text.startswith(tuple(g["fixed_terms_after"]), m.end()):
+                    add(m.start(), form, canonical=canonical)
+    _context_persons(text, add)
+    _list_members(text, out, add)
+    _recurrences(text, out, add)
+    return _longest(out)
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Overlapping readings of one name (钟立 / 钟立强): the first found wins, a longer one replaces it."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+_NOT_ADDRESS = re.compile("事务所|协会|学会|单位|团|队|服务|志愿|工作|群体|行业|资格")
+_BREAK = "、，,。；;：:和与及的了“”‘’《》（）() \t\n\u3000■"
+_ORG_END = set("会委局部所院司厂站心团组社盟区县市镇乡村校园城街道学")
+
+
+def _name_before(text: str, end: int, broken: bool = False) -> str:
+    """A full name (surname + 1-2 characters) ending at `end`: two characters when a break stands
+    before them, else three (学院吴建平教授 → 吴建平); `broken`: a break must precede either.
+    '' when neither reads as a name."""
+    g = _grammar()
+    for length in (2, 3):
+        start = end - length
+        if start < 0:
+            continue
+        cand = text[start:end]
+        if (length == 2 or broken) and start > 0 and text[start - 1] not in _BREAK:
+            continue
+        if g["job_re"].search(cand):
+            continue
+        if not all(CJK_CHAR.match(c) for c in cand) or cand[-1] in _ORG_END or cand[-1] in "等和与及的了":
+            continue
+        if _surname_len(cand, 0) and cand not in g["not_names"] and cand[:2] not in g["not_names"] \
+                and not gazetteer().find(cand):
+            return cand
+    return ""
+
+
+def _context_persons(text: str, add: Callable[..., None]) -> None:
+    """Names marked by the words around them: an occupation or honour before (网约车司机李望),
+    a form of address after (吴建平教授), a studio named after them (方伟创新工作室), a line
+    that opens with the name and a colon (an interview's speaker) or a biography (周某，1986年生)."""
+    g = _grammar()
+    for m in g["job_re"].finditer(text):
+        name = name_at(text, m.end())
+        if name and name[0] not in "和与及或兼任" and not _verb_not_surname(text, m.end()):
+            add(m.end(), name, job=m.group(0), job_start=str(m.start()))
+    for m in g["after_title_re"].finditer(text):
+        if _NOT_ADDRESS.match(text, m.end()):
+            continue  # 律师事务所, 会长单位: the word starts a longer noun
+        name = _name_before(text, m.start())
+        if name:
+            add(m.start() - len(name), name)
+    for m in g["studio_re"].finditer(text):
+        name = _name_before(text, m.start(), broken=True)
+        if name:
+            add(m.start() - len(name), name, studio="1")
+    line_start = 0
+    for line in text.split("\n"):
+        head = re.match(r"[\s■◎●]*(?:【[^】\n]{1,8}】)?\s*", line)
+        pos = head.end() if head else 0
+        tok = re.match(CJK_CLASS + "{2,3}", line[pos:])
+        if tok:
+            name, after = tok.group(0), line[pos + tok.end():]
+            bio = re.match(r"[，,](?:\d{4}年\S{0,3}生|" + "|".join(g["bio_openers"]) + ")", after)
+            said = after[:1] in "：:" and text.count(name) >= 2
+            if (bio or said) and name_at(name, 0, strict=False) == name and not gazetteer().find(name):
+                add(line_start + pos, name)
+        line_start += len(line) + 1
+
+
+def _list_members(text: str, out: list[Mention], add: Callable[..., None]) -> None:
+    """The second and later members of a list of names (代表张某、吴某和陈某): after a person, a
+    name set off by 、/和/与/及 and followed by another separator or a break is a person too."""
+    for person in [m for m in out if not m.props.get("role")]:
+        pos = person.end
+        for _ in range(12):
+            sep = re.match(r"[、,，和与及]", text[pos:pos + 1])
+            if not sep:
+                break
+            name = name_at(text, pos + 1)
+            follows = text[pos + 1 + len(name):pos + 2 + len(name)]
+            last = sep.group(0) in "和与及" and len(name) == 3 and not gazetteer().find(name)
+            if not name or (follows not in "、,，和与及等。；;\n" and not last):
+                break
+            add(pos + 1, name, listed="1")
+            if last:
+                break
+            pos += 1 + len(name)
+
+
+def _recurrences(text: str, out: list[Mention], add: Callable[..., None]) -> None:
+    """Every other occurrence of a name already found (周某是首任主席 after 【人物名片】周某): a
+    three-character name anywhere, a two-character one only before a break or a name-ending word."""
+    g = _grammar()
+    for name in {m.surface for m in out if len(m.surface) >= 2 and not m.props.get("canonical")}:
+        for m in re.finditer(re.escape(name), text):
+            nxt = text[m.end():m.end() + 1]
+            if len(name) == 2 and CJK_CHAR.match(nxt) and nxt not in g["after_set"]:
+                continue
+            if m.start() > 0 and CJK_CHAR.match(text[m.start() - 1]) and text[m.start() - 1] not in _BREAK \
+                    and not g["job_re"].search(text, max(0, m.start() - 6), m.start()):
+                continue  # 清华大学 holds no 华大学: a name starts after a break or a noun of persons
+            add(m.start(), name)

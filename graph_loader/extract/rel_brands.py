@@ -19,7 +19,15 @@ from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
 from graph_loader.reference.charclass import CJK, CJK_CLASS
-from graph_loader.reference.lexicon import BRAND, INSTANCE_OF, OPERATES, PERSON, brand_grammar, practice_lexicon
+from graph_loader.reference.lexicon import (
+    BRAND,
+    INSTANCE_OF,
+    OPERATES,
+    ORGANIZATION_TYPES,
+    PERSON,
+    brand_grammar,
+    practice_lexicon,
+)
 
 _USE_VERB = re.compile(r"(运用|利用|借助|使用|依托|下载|关注|注册)[了好]?$")
 _PLATFORM_AFTER = ("APP", "公众号", "微信公众号", "小程序", "平台", "栏目", "专栏")
@@ -65,7 +73,7 @@ def brand_practices(brand: Mention) -> dict[str, str]:
 
 # the brand is the subject of what follows: “亲青筹”开展社区义卖, “X”作用,以…, “X”为职工提供…
 _DOES = re.compile(rf"^[”\s]{{0,2}}(?:{CJK_CLASS}{{0,6}}?(?:服务中心|服务站|驿站|平台|队))?"
-                   r"(?:开展|提供|组织|帮助|负责|作用|主要|已|累计|先后|共)")
+                   r"(?:开展|提供|组织|帮助|负责|作用|主要|已|累计|先后|共|让|使|帮|为|把|给|[：:]|可|配有|设有)")
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -85,10 +93,17 @@ def described_practices(ctx: ArticleContext, mentions: list[Mention],
     if not _DOES.match(text[brand.end:end]):
         return {}
     lex = practice_lexicon()
+    hits = [(s, e, pid) for s, e, cue in lex.find(text[brand.end:end]) for pid in lex.by_cue[cue]]
+    for word, pid in brand_grammar().get("description_hints", {}).items():
+        at = text.find(word, brand.end, end)
+        if at >= 0:
+            hits.append((at - brand.end, at - brand.end + len(word), pid))
+    skip = set(brand_grammar().get("description_skip", []))
     found: dict[str, tuple[int, int, str]] = {}
-    for s, e, cue in lex.find(text[brand.end:end]):
-        for pid in lex.by_cue[cue]:
-            found.setdefault(pid, (brand.end + s, brand.end + e, cue))
+    for s, e, pid in sorted(hits):
+        if pid in skip:
+            continue
+        found.setdefault(pid, (brand.end + s, brand.end + e, text[brand.end + s:brand.end + e]))
     return found
 
 
@@ -104,6 +119,23 @@ def _only_used(ctx: ArticleContext, mentions: list[Mention], brand: Mention) -> 
     return bool(_USE_VERB.search(clause))
 
 
+# X的“Y”, X开发的“Y”, X推出的Y: the organisation right before is the brand's owner
+_OWNER_VERB = "开发|推出|打造|建设|建成|创办|设立|开设|运营|主办|培育|组建"
+_OWNER_GAP = re.compile(rf"^\s*(?:(?:自主|联合|牵头)?(?:{_OWNER_VERB})(?:了)?)?的[“\"「『]?$")
+
+
+def owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
+    """The organisation that a possessive names as the brand's owner (泓川软件工会的“泓川书吧”,
+    管委会开发的“薪安码”), or None."""
+    best = None
+    for m in mentions:
+        if m.type in (BRAND, PERSON) or m.drop or not m.name or not brand.start - 12 <= m.end <= brand.start:
+            continue
+        if _OWNER_GAP.match(text[m.end:brand.start]) and (best is None or m.end > best.end):
+            best = m
+    return best if best is not None and best.type in ORGANIZATION_TYPES else None
+
+
 def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
     for brand in (m for m in mentions if m.type == BRAND and not m.drop):
@@ -113,9 +145,16 @@ def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMen
             cue = (brand.start, brand.end, brand.surface)
             out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
         for pid, cue in list(described_practices(ctx, mentions, brand).items())[:1]:
-            if not named:
-                out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
-        if is_plan(ctx, sentence, brand.start) or _only_used(ctx, mentions, brand):
+            if pid not in named:  # the defining description says what the brand is for
+                out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue,
+                                  rule="brand_relations.described"))
+        if is_plan(ctx, sentence, brand.start):
+            continue
+        named_owner = owner(mentions, brand, ctx.text)
+        if named_owner is not None:
+            out.append(relate(ctx, mentions, OPERATES, named_owner, brand, sentence, rule="brand_relations.owner"))
+            continue
+        if _only_used(ctx, mentions, brand):
             continue
         doer = actor(ctx, mentions, sentence, brand.start)
         if doer is not None and doer.type != PERSON:

@@ -1,64 +1,159 @@
-"""ADOPTS (organisation → practice), OPERATES (organisation → brand), INSTANCE_OF (brand → practice).
+"""ADOPTS (organisation → practice), dated where the text states when the practice began.
 
-Why cue + actor: a practice cue alone is not an adoption (practices.yaml). A cue counts when
-the sentence is not a plan, its context words are present where the cue is loose (帮扶, 优惠),
-and an actor is found: the union named before it in the sentence, else a 团委/管委会 that opens
-the sentence, else the union the article is about.
+Why cue + actor: a practice cue alone is not an adoption (practices.yaml). A cue — or a frame
+that describes the practice without one (practice_frames, rule "adoptions.frame") — counts when
+it is not part of a name, not in a host word, passing frame or honour title (cue_context), the
+sentence is not a plan, its context words are present where the cue is loose (帮扶, 优惠), and an
+actor is found (actors.actor). A 联合工会/工会联合会 the article is about adopts joint-union
+formation (rule "adoptions.joint-form"), dated by its founding sentence only (a heading's
+neighbour dates the carrier or the chair, not the union).
+Years come from text.dates.adoption_date, the one rule evidence_dates also uses.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
+
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.cue_context import CueContext
+from graph_loader.extract.practice_frames import find_frames
 from graph_loader.reference.lexicon import (
     ADOPTS,
     CARRIER,
     PARTY,
     PERSON,
     UNION,
+    alternation,
     practice_lexicon,
     practice_rules,
+    union_suffix_forms,
 )
-from graph_loader.text.dates import stated_date
+from graph_loader.text.dates import adoption_date, find_dates
 
 JOINT = "joint-union-formation"
 JOINT_FORMS = {"联合工会", "工会联合会"}
 
 
-def _masked(mentions: list[Mention], start: int, end: int) -> bool:
-    """A cue inside an organisation, carrier or person name is part of that name."""
-    names = (UNION, PARTY, CARRIER, PERSON)
-    return any(m.start <= start and end <= m.end and m.type in names for m in mentions)
+class _Names:
+    """Organisation, carrier and person names of an article, sorted by start: a cue inside one
+    is part of that name. A bisect finds the names that can cover a span (they start at most
+    `longest` characters before it), so the check is linear overall, not mentions × cues."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        kinds = (UNION, PARTY, CARRIER, PERSON)
+        self.spans = sorted((m.start, m.end) for m in mentions if m.type in kinds)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def cover(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, start)
+        return any(b >= end for _, b in self.spans[lo:hi])
+
+
+def previous_year(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """The last year the sentence before `sentence` states (what 当年/同年 refer to)."""
+    index = bisect.bisect_left(ctx.sentences, sentence.start, key=lambda s: s.start) - 1
+    if index < 0:
+        return None
+    years = [m.value[:4] for m in find_dates(ctx.sentences[index].text, ctx.article.date)
+             if m.value and not m.phrase.startswith(("近", "当年", "同年"))]
+    return int(years[-1]) if years else None
 
 
 def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None:
-    """The year the sentence states for the fact at pos (`2019年…创办`), for ADOPTS.year."""
-    found = stated_date(sentence.text, pos - sentence.start, ctx.article.date)
+    """The year the sentence states for the start of the fact at pos (`2019年…创办`), for
+    ADOPTS.year; the article's own date never counts (text.dates.adoption_date)."""
+    before = previous_year(ctx, sentence) if "当年" in sentence.text or "同年" in sentence.text else None
+    found = adoption_date(sentence.text, pos - sentence.start, ctx.article.date, before)
     return int(found.value[:4]) if found else None
 
 
-def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+_FOUNDED = re.compile(r"成立|挂牌|组建|第一次会员(?:代表)?大会|首届会员(?:代表)?大会")
+_BREAK = re.compile(r"[，,；;。\n]")
+# After `联合工会成立`: the union's own founding (成立，/成立于/成立大会/成立两周年), not the union
+# founding something else (联合工会成立调解委员会).
+_NO_OBJECT = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会|满|[一二两三四五六七八九十\d]+周年")
+
+
+@functools.cache
+def _form_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The union's form word right before a founding verb (`小镇工会联合会正式成立`) or as its
+    object (`组建工会联合会`, `成立了小镇联合工会`), with no clause mark in between: the joint
+    forms' suffixes (lexicon) and their short anaphor 联合会 (该联合会)."""
+    forms = [w for w, form in union_suffix_forms().items() if form in JOINT_FORMS] + ["联合会"]
+    word = f"(?:{alternation(forms)})"
+    return re.compile(word + r"(?:[^，,；;。\n]{0,4}|于[^，,；;。\n]{0,10})$"), \
+        re.compile(r"了?[^，,；;。\n]{0,10}?" + word)
+
+
+def founding_year(ctx: ArticleContext, mentions: list[Mention], union: Mention,
+                  by_form_word: bool = True) -> int | None:
+    """The year the text gives to the founding of `union` (`2018年10月，小镇工会联合会正式成立`,
+    `联合会于2018年挂牌`, `牵头组建了…联合工会`).
+
+    Read in the first sentence where a founding verb has the union as its subject or object, in
+    one clause: a mention of it, or (`by_form_word`, for the union the article is about) the
+    word of its form (联合会, 联合工会). A founding date of the carrier (`小镇成立于2016年`), a
+    chair's birth year or the union founding something else (`联合工会成立调解委员会`) is not it.
+    """
+    own = [m for m in mentions if m.key == union.key]
+    before, after = _form_words()
+    for sentence in ctx.sentences:
+        text = sentence.text
+        for verb in _FOUNDED.finditer(text):
+            a, b = sentence.start + verb.start(), sentence.start + verb.end()
+            own_founding = verb.group(0)[0] in "第首" or _NO_OBJECT.match(text, verb.end())
+            subject = by_form_word and own_founding and before.search(text[max(0, verb.start() - 14):verb.start()])
+            obj = by_form_word and after.match(text, verb.end())
+            named = any((b <= m.start <= b + 12 and not _BREAK.search(ctx.text, b, m.start))
+                        or (own_founding and a - 12 <= m.end <= a and not _BREAK.search(ctx.text, m.end, a))
+                        for m in own)
+            if subject or obj or named:
+                year = stated_year(ctx, sentence, a)
+                if year is not None:
+                    return year
+    return None
+
+
+def _hits(sentence: Sentence) -> list[tuple[int, int, str, tuple[str, ...], str]]:
+    """(start, end, surface, practice ids, rule) of every cue and frame in the sentence."""
     lex = practice_lexicon()
+    hits = [(a, b, cue, lex.by_cue[cue], "") for a, b, cue in lex.find(sentence.text)]
+    hits += [(f.start, f.end, f.surface, (f.practice,), "adoptions.frame") for f in find_frames(sentence.text)]
+    return hits
+
+
+def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """ADOPTS from practice cues and frames (see module docstring), dated by `stated_year`."""
     needs = practice_rules().get("needs_context", {})
+    names = _Names(mentions)
     out: list[RelMention] = []
     for sentence in ctx.sentences:
-        for start, end, cue in lex.find(sentence.text):
+        hits = _hits(sentence)
+        where = CueContext.of(sentence.text) if hits else None
+        for start, end, cue, practices, rule in hits:
             a, b = sentence.start + start, sentence.start + end
-            if _masked(mentions, a, b) or is_plan(ctx, sentence, a):
+            if names.cover(a, b) or is_plan(ctx, sentence, a):
                 continue
-            doer = actor(ctx, mentions, sentence, a)
+            pids = [pid for pid in practices if where is None or not where.blocks(start, end, pid)]
+            doer = actor(ctx, mentions, sentence, a) if pids else None
             if doer is None:
                 continue
-            for pid in lex.by_cue[cue]:
+            for pid in pids:
                 words = needs.get(pid)
-                if words and not any(w in sentence.text for w in words):
+                if not rule and words and not any(w in sentence.text for w in words):
                     continue
                 out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
-                                  year=stated_year(ctx, sentence, a)))
+                                  rule=rule, year=stated_year(ctx, sentence, a)))
     main = ctx.main_union
     if main is not None and main.props.get("form") in JOINT_FORMS:
         sentence = ctx.sentence_at(main.start)
         out.append(relate(ctx, mentions, ADOPTS, main, f"practice:{JOINT}", sentence,
-                          (main.start, main.end, main.surface), year=stated_year(ctx, sentence, main.start)))
+                          (main.start, main.end, main.surface), rule="adoptions.joint-form",
+                          year=founding_year(ctx, mentions, main)))
     return out

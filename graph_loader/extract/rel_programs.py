@@ -11,14 +11,17 @@ import re
 from graph_loader.extract.actors import is_plan, orgs_in, relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.rel_practices import stated_year
 from graph_loader.reference.lexicon import CARRIER, PARTICIPATES_IN, UNION, program_lexicon
 
 _LEVEL = re.compile(r"(全国|国家级|省级|省|市级|县级|区级)")
 _LEVELS = {"全国": "全国", "国家级": "全国", "省级": "省级", "省": "省级",
            "市级": "市级", "县级": "县级", "区级": "县级"}
-_YEAR = re.compile(r"(20[0-2]\d)年")
 TOWN_PROGRAM = "characteristic-town-creation"
 # "<unit>被列为/自年初被列入/作为/是 …试点": the unit selected is the subject right before the verb
+# a cue in a list of a contest's tracks or categories (设“大抓基层”、产改赋能…四个赛道) names a
+# category entrants compete in, not a programme anyone was selected for
+_CATEGORY = re.compile(r"^[^。；;]{0,30}?(赛道|组别|类别)")
 _SELECTED = re.compile(r"^(?:自[^，,。；]{0,5})?(?:被列为|被列入|被确定为|被选定为|列入|列为|入选|作为|是)[^，,。；]*$")
 
 
@@ -31,31 +34,36 @@ def _selected(ctx: ArticleContext, named: list[Mention], cue_start: int) -> Ment
     return None
 
 
+def runs_programmes(m: Mention) -> bool:
+    """The provincial (or national) federation sets programmes up and selects the units: it is
+    the organiser, never a participant (由省总工会主办…展评, 省总工会确定…试点)."""
+    return m.type == UNION and m.props.get("level") in ("province", "national") and m.name.endswith("总工会")
+
+
 def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     lex = program_lexicon()
     out: list[RelMention] = []
     for sentence in ctx.sentences:
         for start, end, cue in lex.find(sentence.text):
             a, b = sentence.start + start, sentence.start + end
-            if is_plan(ctx, sentence, a) or "目录" in sentence.text:
+            if is_plan(ctx, sentence, a) or "目录" in sentence.text or _CATEGORY.match(sentence.text[end:]):
                 continue
             for pid in lex.by_cue[cue]:
                 types = (CARRIER,) if pid == TOWN_PROGRAM else (UNION, CARRIER)
-                named = orgs_in(mentions, sentence.start, sentence.end, types)
+                named = [m for m in orgs_in(mentions, sentence.start, sentence.end, types) if not runs_programmes(m)]
                 chosen = _selected(ctx, named, a)
                 named = [chosen] if chosen else named
                 head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else ctx.main_union)
                 if head is None and pid == TOWN_PROGRAM:
                     head = next((m for m in mentions if m.type == CARRIER and m.name), None)
-                if head is None:
+                if head is None or runs_programmes(head):
                     head = ctx.main_carrier
                 if head is None:
                     continue
                 window = sentence.text[max(0, start - 12):end + 4]
                 level = _LEVEL.search(window)
-                year = _YEAR.search(sentence.text)
                 cue_span = (a, b, cue)
                 out.append(relate(ctx, mentions, PARTICIPATES_IN, head, f"program:{pid}", sentence, cue_span,
                                   level=_LEVELS[level.group(1)] if level else None,
-                                  year=int(year.group(1)) if year else None))
+                                  year=stated_year(ctx, sentence, a)))
     return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
-from graph_loader.extract.actors import orgs_in, relate
-from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.actors import nearest_surface, orgs_in, relate
+from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.rel_people import ref_body
 from graph_loader.reference.lexicon import (
     CARRIER,
     COVERS,
@@ -20,15 +21,19 @@ from graph_loader.reference.lexicon import (
     PARTY_BUILDING,
     SUB_ORGANIZATION_OF,
     UNION,
+    alternation,
+    org_grammar,
     practice_rules,
+    short_union_suffixes,
 )
 
-_SUB = re.compile(r"(下辖|下设|所属|隶属于|隶属)")
+_SUB = re.compile(r"(下辖|下设|下属|所属|隶属于|隶属)")
 
 
 @functools.cache
 def _pb_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, practice_rules()["party_building_cues"])))
+    cues = list(practice_rules()["party_building_cues"]) + list(org_grammar().get("party_building_extra_cues", []))
+    return re.compile("|".join(map(re.escape, sorted(set(cues), key=len, reverse=True))))
 
 
 def covers(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
@@ -48,34 +53,67 @@ def covers(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
 def party_building(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
     for sentence in ctx.sentences:
-        parties = orgs_in(mentions, sentence.start, sentence.end, (PARTY,))
+        # a province's committee leads every body there: it builds no particular union
+        parties = [p for p in orgs_in(mentions, sentence.start, sentence.end, (PARTY,))
+                   if not p.props.get("territorial")]
         if not parties or not _pb_re().search(sentence.text):
             continue
         unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
         target = unions[0] if unions else ctx.main_union
         if target is None:
             continue
+        if not unions:  # the article's union, anchored at its surface form nearest the sentence
+            anchor = nearest_surface(ctx, mentions, target, sentence.start)
+            target = Mention(UNION, anchor.surface, anchor.start, anchor.end, dict(target.props), name=target.name)
         out.append(relate(ctx, mentions, PARTY_BUILDING, parties[0], target, sentence))
     return out
 
 
+_ANAPHOR = re.compile(r"(?:该|这个|这家|本)(" + alternation((*short_union_suffixes(), "联合会")) + ")")
+
+
+def _union_refs(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """The sentence's unions in text order, with anaphors (该联合会) standing for the body they name."""
+    unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
+    orgs = [m for m in mentions if m.type == UNION and m.name and not m.drop]
+    for m in _ANAPHOR.finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if any(u.start < end and start < u.end for u in unions):
+            continue
+        ref = ref_body(ctx, orgs, m.group(1), start, end)
+        if ref is not None:
+            unions.append(Mention(ref.type, m.group(0), start, end, ref.props, name=ref.name))
+    return sorted(unions, key=lambda u: u.start)
+
+
 def sub_organizations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
-    """X下辖/下设 Y (Y child of X); Y隶属(于) X."""
+    """X下辖/下设 Y (Y child of X); Y隶属(于) X; X下属的Y, or <subject>是X下属的…: each cue takes the
+    unions up to the next cue, and an anaphor (该联合会下设…) stands for the body it names."""
     out: list[RelMention] = []
     for sentence in ctx.sentences:
-        for m in _SUB.finditer(sentence.text):
-            pos = sentence.start + m.start()
-            unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
+        cues = list(_SUB.finditer(sentence.text))
+        if not cues:
+            continue
+        unions = _union_refs(ctx, mentions, sentence)
+        for k, m in enumerate(cues):
+            pos, cue_end = sentence.start + m.start(), sentence.start + m.end()
+            limit = sentence.start + cues[k + 1].start() if k + 1 < len(cues) else sentence.end
             before = [u for u in unions if u.end <= pos]
-            after = [u for u in unions if u.start >= pos + len(m.group(0))]
-            if not before or not after:
-                continue
+            after = [u for u in unions if cue_end <= u.start < limit]
             if m.group(0).startswith("隶属"):
-                child, parent = before[-1], after[0]
-                out.append(relate(ctx, mentions, SUB_ORGANIZATION_OF, child, parent, sentence))
+                pairs = [(before[-1], after[0])] if before and after else []
+            elif not before:
+                continue
+            elif m.group(0) in ("下属", "所属"):
+                clause = sentence.text.find("，", m.end())
+                close = sentence.start + clause if clause >= 0 else limit
+                named = [u for u in after if u.start < close]
+                child = named[:1] or before[:1] if len(before) > 1 else named[:1] or after[:1]
+                pairs = [(c, before[-1]) for c in child]
             else:
-                parent = before[-1]
-                for child in after:
-                    if child.name != parent.name:
-                        out.append(relate(ctx, mentions, SUB_ORGANIZATION_OF, child, parent, sentence))
+                pairs = [(c, before[-1]) for c in after]
+            for child, parent in pairs:
+                if child.name != parent.name:
+                    rule = "structure.sub-" + ("anaphor" if child.surface.startswith(("该", "这", "本")) else "cue")
+                    out.append(relate(ctx, mentions, SUB_ORGANIZATION_OF, child, parent, sentence, rule=rule))
     return out

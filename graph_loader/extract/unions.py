@@ -11,6 +11,7 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
+from graph_loader.reference.charclass import NAME_CHAR_RE
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
     UNION,
@@ -20,11 +21,12 @@ from graph_loader.reference.lexicon import (
     suffix_regex,
     union_suffix_forms,
 )
-from graph_loader.reference.names import name_start, strip_brackets
+from graph_loader.reference.names import MAX_NAME, name_start, strip_brackets
 
 ANAPHORS = ("该", "这家", "这个", "此", "本")
 CLASSIFIERS = set("家个名支座幢所年类")
 # After a bare 工会 these words mean "union work/worker", not a named union.
+_POSTS = {"主席", "委员"}
 _NOT_AFTER_BARE = re.compile(
     r"^(工作者|工作|干部|会员|经费|组织|主席|建设|服务|小组|活动|阵地|委员|之家|系统|改革|法|代表)"
 )
@@ -79,23 +81,35 @@ def find_unions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
-        if suffix == "工会" and _NOT_AFTER_BARE.match(text[m.end():m.end() + 3]):
+        after_bare = _NOT_AFTER_BARE.match(text[m.end():m.end() + 3]) if suffix == "工会" else None
+        if after_bare and after_bare.group(0) not in _POSTS:
             continue
+        if _CONGRESS.match(text, m.end()):
+            continue  # 省工会第十五次代表大会: a congress, not the body
         start, cut_word = name_start(text, m.start())
-        if start > 0 and text[start - 1].isdigit() and text[start:start + 1] in CLASSIFIERS:
-            start += 1
+        start = _heading_start(text, start, m.end())
+        if _counted(text, start):
+            out += _listed_unions(text, start, text[start + 1:m.start()], suffix)
+            continue  # 9家劳务公司工会, 5个片区工会小组: a class of unions, not one named body
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "这那各每该") \
+                and text[start:start + 1] in CLASSIFIERS:
+            start += 1  # 3家…, 这个镇总工会: the classifier is not part of the name
         numeral = re.match(r"[一二三四五六七八九十两几多]+[家个名支座幢所类]", text[start:m.start()])
         if numeral:
             start += numeral.end()
         core = strip_brackets(text[start:m.start()])
         surface = strip_brackets(text[start:m.end()])
         props = {"form": union_form(core, suffix)}
+        if after_bare and (props["form"] == "其他" or core in carrier_cores or core in {"集团", "公司"}):
+            continue  # 工会主席 after a plain noun is the union chair; 省教育工会主席 names the union
         if not core:
             if cut_word in ANAPHORS and suffix in short_union_suffixes():
                 out.append(Mention(UNION, text[start - len(cut_word):m.end()], start - len(cut_word), m.end(),
                                    {"anaphor": True, **props}, generic=True))
             continue
-        if core in nonref or core.endswith(("的", "等")) or any(w in core for w in grammar["honour_words"]):
+        fixed = surface in grammar["fixed_aliases"]  # 全国总工会: a known body, though 全国 alone is no name
+        described = core in nonref or core.endswith(("的", "等")) or any(w in core for w in grammar["honour_words"])
+        if described and not fixed:
             continue
         if props["form"] == "企业工会" and core.endswith(("企业", "小微企业")):
             continue
@@ -114,6 +128,74 @@ def find_unions(text: str) -> list[Mention]:
         props["level"] = union_level(core, props["form"])
         out.append(Mention(UNION, surface, start, m.end(), props))
     return out
+
+
+_CONGRESS = re.compile(r"第[一二三四五六七八九十百\d]+次(?:会员)?代表大会|代表大会")
+_COUNT = re.compile(r"(?:\d+\s*|[二三四五六七八九十两几多]+)[家个所]$")
+
+
+def _heading_start(text: str, start: int, end: int) -> int:
+    """A line that is one union name (a unit's heading, 余杭区和睦街道总工会) is taken whole: a
+    boundary word inside it (和) is part of the name. The line must open with a known place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    head = line.strip()
+    if start <= line_start or not head.endswith(text[start:end]) or len(head) > MAX_NAME:
+        return start
+    if not NAME_CHAR_RE.fullmatch(head[0]) or not all(NAME_CHAR_RE.match(c) for c in head):
+        return start
+    if not gazetteer().parse_prefix(head)[2]:
+        return start
+    return line_start + line.index(head)
+
+
+_LIST_SPLIT = re.compile(r"[、和与及]")
+_ENTERPRISE_ENDS = ("有限公司", "公司", "集团", "厂")
+
+
+def _listed_unions(text: str, classifier: int, level: str, suffix: str) -> list[Mention]:
+    """The members of a list a counted union phrase sums up (A县、B县与C县3家县总工会; A公司、B公司
+    等5家企业工会): each member's own union, when the member is a county or city of the gazetteer
+    (…县总工会) or an enterprise (…企业工会). Other lists name no body."""
+    count = _COUNT.search(text[max(0, classifier - 6):classifier + 1])
+    if count is None:
+        return []
+    end = classifier + 1 - len(count.group(0))
+    clause = max(text.rfind(p, 0, end) for p in "，。；：:,\n") + 1
+    segment = text[clause:end]
+    if segment.endswith("等"):
+        segment = segment[:-1]
+    out, pos = [], clause
+    items = _LIST_SPLIT.split(segment)
+    if len(items) < 2:
+        return []
+    for item in items:
+        start = pos + len(item) - len(item.lstrip())
+        pos += len(item) + 1
+        item = item.strip()
+        cut = name_start(text, start + len(item))[0] - start if item else 0
+        start, item = start + cut, item[cut:]  # 联合A公司: the list's first member starts after the verb
+        if not item:
+            continue
+        if level in ("县", "市", "区") and suffix == "总工会":
+            _, _, used = gazetteer().parse_prefix(item)
+            if used != len(item):
+                return []
+            props = {"form": "总工会", "level": union_level(item, "总工会")}
+        elif level == "企业" and suffix == "工会" and item.endswith(_ENTERPRISE_ENDS):
+            props = {"form": "企业工会", "level": "enterprise"}
+        else:
+            return []
+        tails = range(len(item) - 2) if props["form"] == "总工会" else range(1)  # 岱山县 of 舟山市岱山县
+        if not any(item[k:] + suffix in text for k in tails):  # else the union is named itself
+            out.append(Mention(UNION, item + suffix, start, start + len(item), {**props, "listed": True}))
+    return out
+
+
+def _counted(text: str, start: int) -> bool:
+    """A count of more than one stands before the name (9家…工会): a plural description."""
+    return bool(_COUNT.search(text[max(0, start - 6):start + 1])) and text[start:start + 1] in "家个所"
 
 
 def _named_other(core: str) -> bool:

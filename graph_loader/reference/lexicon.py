@@ -189,3 +189,26 @@ def alternation(words: Iterable[str]) -> str:
 def suffix_regex(suffixes: Iterable[str]) -> re.Pattern[str]:
     """A regex matching any suffix, longest first (so 工会联合会 beats 工会)."""
     return re.compile(alternation(suffixes))
+
+
+@dataclass(frozen=True)
+class PracticeFrame:
+    """A practice described by what is done: slots (compiled regexes) that match in order."""
+
+    practice: str
+    slots: tuple[re.Pattern[str], ...]
+    gap: int
+    distinct: bool
+
+
+@functools.cache
+def practice_frames() -> tuple[PracticeFrame, ...]:
+    """Verb + object frames per practice (practice_frames.yaml), for paraphrases without a cue."""
+    data = load_data("practice_frames.yaml")
+    default_gap = int(data.get("gap", 16))
+    return tuple(
+        PracticeFrame(pid, tuple(re.compile(slot) for slot in frame["slots"]),
+                      int(frame.get("gap", default_gap)), bool(frame.get("distinct", False)))
+        for pid, frames in (data.get("frames") or {}).items()
+        for frame in frames
+    )

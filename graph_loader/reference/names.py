@@ -16,6 +16,8 @@ from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import org_grammar
 
 MAX_NAME = 28
+_ONE_CHAR_TOWN = re.compile(r".(?:镇|乡|街道)")
+_NOT_TOWN_START = set("个该各本全每此两几乡村集小古名强重原新老")  # 这个镇, 该镇, 乡镇, 小镇: no town name
 
 
 @functools.cache
@@ -71,6 +73,13 @@ def name_start(text: str, end: int, max_len: int = MAX_NAME) -> tuple[int, str]:
         m = _boundary_regex().match(run, k)
         if m and not any(protected[m.start():m.end()]) and m.end() > cut:
             cut, word = m.end(), m.group(0)
+    # a town's name is two or three characters: a cut that leaves one before 镇/乡 took the town's
+    # first character for a boundary word (吸纳于城镇总工会 keeps 于城镇)
+    town = _ONE_CHAR_TOWN.match(run, cut) if 0 < cut < len(run) else None
+    if town and len(word) == 1 and run[cut - 1] == word and run[cut] not in _NOT_TOWN_START \
+            and not protected[cut] and not run.startswith(("市", "县", "区"), town.end()):
+        cut -= 1
+        word = ""
     # a place name later in the run starts the name (干货满满杭州西湖区总工会 → 杭州西湖区总工会)
     places = [m for m in gazetteer().find(run) if m.start > cut]
     if places and not any(p.start <= cut < p.end for p in gazetteer().find(run)):

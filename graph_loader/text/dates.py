@@ -14,6 +14,7 @@ one mention, not three); each phrase is then read by `_resolve`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graph_loader.records import DateMention
@@ -120,3 +121,112 @@ def stated_date(sentence: str, pos: int, article_date: str = "") -> DateMention 
         return before[-1]
     after = [m for m in usable if m.start >= pos]
     return after[0] if after else None
+
+
+# What a date phrase is followed by when it names no moment a practice began: an edition or a
+# budget year (2018年度, 2020年版), a birth year (1979年生), a term (2017年至2021年任…).
+_NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
+# A clause of totals or repetition (累计创建…, 连续举办五届…) tells how much, not when it began:
+# a date from another clause does not date it.
+_TALLY = re.compile(r"累计|连续|已命名|共计|总计|至今|迄今|目前")
+# A title, quoted name or bracketed note holds dates of its own (《…2018年度要点》, （2020年度）).
+_ENCLOSED = re.compile(r"《[^《》]{0,60}》|（[^（）]{0,30}）|\([^()]{0,30}\)")
+_CLAUSE_END = re.compile(r"[，,；;：:\n]")
+# A clause that reports a founding keeps its date: `去年底，联合会成立，以立功竞赛为主线` dates
+# the founding, not the contest of the next clause, unless that clause reports a start of its
+# own (`2017年成立领导小组，…，成立了联合会`: a sequence of the year's events).
+_FOUNDING = re.compile(r"成立|挂牌|揭牌")
+_START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办")
+# `成立两周年`: the founding lies N years before the date of the sentence.
+_ANNIVERSARY = re.compile(r"(?:成立|挂牌|组建|建会)(?:满)?([一二两三四五六七八九十\d]{1,2})\s?周年")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PREVIOUS = ("当年", "同年")
+
+
+@functools.lru_cache(maxsize=2048)
+def _usable(sentence: str, article_date: str, previous_year: int | None) -> tuple[DateMention, ...]:
+    """Date phrases that can date a start: not vague, not future, not enclosed, not an edition.
+    Cached: every cue of a sentence asks for the same sentence's dates."""
+    limit = _year_of(article_date)
+    spans = [(m.start(), m.end()) for m in _ENCLOSED.finditer(sentence)]
+    out: list[DateMention] = []
+    last_year = previous_year
+    for m in find_dates(sentence, article_date):
+        if m.phrase.startswith(_PREVIOUS):  # 当年/同年: the year stated last, here or before
+            if last_year is None:
+                continue
+            m = DateMention(m.phrase, str(last_year) + m.value[4:], m.start, m.end, True)
+        if not m.value or m.phrase.startswith("近") or _NOT_A_START.match(sentence, m.end):
+            continue
+        if any(a <= m.start < b for a, b in spans) or (limit is not None and int(m.value[:4]) > limit):
+            continue
+        last_year = int(m.value[:4])
+        out.append(m)
+    return tuple(out)
+
+
+def _in_title_line(sentence: str, date: DateMention) -> bool:
+    """The date sits in a title or subtitle line (no clause mark, more than the date itself),
+    which does not date the body below; a dateline (`9月11日` alone) or a wrapped line does."""
+    start = sentence.rfind("\n", 0, date.start) + 1
+    end = sentence.find("\n", date.end)
+    line = sentence[start:end if end >= 0 else len(sentence)].strip()
+    return line != date.phrase and not _CLAUSE_END.search(line)
+
+
+def _clause(sentence: str, pos: int) -> str:
+    """The clause of `sentence` that holds pos (between clause marks)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
+    end = _CLAUSE_END.search(sentence, pos)
+    return sentence[start:end.start() if end else len(sentence)]
+
+
+def _years_back(sentence: str, pos: int) -> int:
+    """N of `成立N周年` after pos in the sentence, else 0."""
+    found = _ANNIVERSARY.search(sentence, pos)
+    if not found:
+        return 0
+    n = found.group(1)
+    return int(n) if n.isdigit() else (10 + _CN_DIGITS.get(n[-1], 0) if n.startswith("十") and len(n) > 1
+                                        else _CN_DIGITS.get(n, 0))
+
+
+def adoption_date(
+    sentence: str, pos: int, article_date: str = "", previous_year: int | None = None
+) -> DateMention | None:
+    """The date a sentence gives to the start of the practice whose cue is at `pos`.
+
+    Stricter than `stated_date`, because an ADOPTS year must be one the text supports (gold
+    format): the nearest usable date before the cue, unless a clause in between reports a
+    founding (that date is the founding's) or the cue's clause is one of totals (累计, 连续);
+    else a date after the cue in the cue's own clause (`联合会成立于2019年`); never one from a
+    title line above it. Not usable: vague or future phrases, dates inside 《》 or brackets,
+    editions and birth years (2018年度, 1979年生), 至今/迄今 spans, and 当年/同年 without a year
+    stated before (here, or `previous_year`, the sentence before). `今年8月…成立两周年`
+    moves the date back by the years stated.
+    """
+    usable = _usable(sentence, article_date, previous_year)
+    before = [m for m in usable if m.start < pos]
+    if before:
+        found = before[-1]
+        between = sentence[found.end:pos]
+        cut = max((m.start() for m in _CLAUSE_END.finditer(between)), default=-1)
+        clause = _clause(sentence, pos)
+        if "\n" in between and _in_title_line(sentence, found):
+            return None
+        if cut >= 0 and _FOUNDING.search(between[:cut]) and not _START_VERB.search(clause):
+            return None
+        if cut >= 0 and _TALLY.search(clause):
+            return None
+    else:
+        clause_end = _CLAUSE_END.search(sentence, pos)
+        limit = clause_end.start() if clause_end else len(sentence)
+        after = [m for m in usable if pos <= m.start < limit]
+        if not after:
+            return None
+        found = after[0]
+    back = _years_back(sentence, found.end)
+    if back:
+        year = int(found.value[:4]) - back
+        return DateMention(found.phrase, f"{year:04d}", found.start, found.end, True)
+    return found

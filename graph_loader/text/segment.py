@@ -25,6 +25,7 @@ from graph_loader.text.dates import find_dates
 from graph_loader.text.headings import Heading, read_heading
 from graph_loader.text.normalize import lines as kinds
 from graph_loader.text.normalize.marks import end_mark_positions
+from graph_loader.text.segment_awards import award_pieces
 from graph_loader.text.segment_lines import HEADING_KINDS, Line, split_lines
 
 NEWS_OPENERS = ("日前", "近日", "本报讯")
@@ -210,8 +211,8 @@ def _kind_of(heading: Heading, piece_lines: list[Line], doc_kind: str, trailing_
         return "chronicle"
     if first.startswith(("后记", "编后记")):
         return "afterword"
-    if trailing_kind == "blurb":
-        return "blurb"
+    if trailing_kind in ("blurb", "entry"):
+        return trailing_kind
     if "magazine" in doc_kind:
         has_byline = any(line.kind in ("byline", "author") for line in piece_lines[:4])
         if has_byline:
@@ -236,17 +237,27 @@ def segment(doc: NormalizedDocument) -> list[Article]:
         pieces = list(_trailing_pieces(doc, lines))
     else:
         marks = end_mark_positions(doc.source.raw_text, doc.offsets)
-        starts = _leading_starts(lines, marks)
-        bounds = [*starts, len(lines)]
-        pieces = [(bounds[k], bounds[k + 1], None) for k in range(len(starts)) if bounds[k] < bounds[k + 1]]
+        awards = award_pieces(lines) or []
+        list_start = awards[0][0] if awards else len(lines)
+        starts = [k for k in _leading_starts(lines, marks) if k < list_start]
+        kinds_at: dict[int, str | None] = {k: None for k in starts}
+        signed = {index: unit for index, _kind, unit in awards if unit}
+        kinds_at.update({index: kind for index, kind, _unit in awards})
+        bounds = [*sorted(kinds_at), len(lines)]
+        pieces = [(bounds[k], bounds[k + 1], kinds_at[bounds[k]]) for k in range(len(bounds) - 1)
+                  if bounds[k] < bounds[k + 1]]
     articles: list[Article] = []
     headline: Heading | None = None
     for first, last, piece_kind in pieces:
         piece_lines = lines[first:last]
         if not piece_lines:
             continue
-        if piece_kind == "blurb":
-            unit_pos = next(k for k, line in enumerate(piece_lines) if line.kind in ("unit", "unit_title"))
+        unit_pos = next((k for k, line in enumerate(piece_lines) if line.kind in ("unit", "unit_title")), -1)
+        if not trailing and first in signed:
+            heading = Heading(title=signed[first], unit=signed[first])  # a blurb signed ——X总工会
+        elif not trailing and piece_kind in ("entry", "blurb") and unit_pos >= 0:
+            heading = read_heading(_heading_lines(piece_lines[unit_pos:]), trailing=True)
+        elif piece_kind == "blurb":
             heading = read_heading(piece_lines[unit_pos:], trailing=True)
         elif piece_kind == "lead" and headline is not None:
             heading = Heading(title=headline.title, subtitle=headline.subtitle, unit=headline.unit)

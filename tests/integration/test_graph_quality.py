@@ -66,3 +66,14 @@ def test_every_relationship_has_evidence_naming_both_ends(built_graph, driver) -
         if not ok:
             failures.append((record["type"], record["head"], record["tail"]))
     assert failures == []
+
+
+def test_extracted_edges_carry_their_rule_and_confidence(built_graph, driver) -> None:
+    """Researchers review the least certain edges first: the Neo4j edge says which rule made it."""
+    records, _, _ = driver.execute_query(
+        "MATCH ()-[r:ADOPTS|OPERATES|COVERS|HOLDS_POSITION]->() "
+        "RETURN count(r) AS edges, count(r.rule) AS ruled, min(r.confidence) AS low, max(r.confidence) AS high"
+    )
+    row = records[0]
+    assert row["edges"] > 0 and row["ruled"] == row["edges"]
+    assert 0.0 <= row["low"] <= row["high"] <= 1.0

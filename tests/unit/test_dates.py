@@ -94,3 +94,47 @@ def test_parse_date() -> None:
     assert parse_date("2018年12月10日出版") == "2018-12-10"
     assert parse_date("今年8月", "2022-09-20") == "2022-08"
     assert parse_date("没有日期") == ""
+
+
+# --- the start date of an adoption (ADOPTS.year, evidence dating) ---------------------------
+
+from graph_loader.text.dates import adoption_date  # noqa: E402
+
+
+def start_of(sentence: str, cue: str, article_date: str = "2021-06-30", previous: int | None = None) -> str | None:
+    found = adoption_date(sentence, sentence.index(cue), article_date, previous)
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        ("2016年以来，青溪镇总工会坚持开办职工书屋。", "职工书屋", "2016"),
+        ("去年起，园区工会在停车场建起爱心驿站。", "爱心驿站", "2020"),
+        ("青溪镇总工会于2019年3月开设职工学堂。", "职工学堂", "2019-03"),
+        ("园区联合工会成立于2018年，覆盖企业40家。", "联合工会", "2018"),  # after the cue, same clause
+        # a founding clause keeps its date: the contest of the next clause is not dated by it
+        ("去年初，云梯小镇工会联合会成立，以劳动竞赛为主线服务职工。", "劳动竞赛", None),
+        # ... unless the next clause reports a start too (a sequence of the year's events)
+        ("2019年成立筹备小组，在县总工会指导下，成立了云梯小镇工会联合会。", "工会联合会", "2019"),
+        ("被授予“模范职工之家”称号，并在今年获得表彰。", "职工之家", None),  # a later clause
+        ("园区开展2020年度技能竞赛。", "技能竞赛", None),  # an edition, not a start
+        ("签订《2019年度工资集体协商协议》。", "工资集体协商", None),  # inside a title
+        ("张明，1978年生，现任云梯小镇工会联合会主席。", "工会联合会", None),  # a birth year
+        ("自2017年起每年评选“青溪工匠”，累计创建创新工作室30家。", "创新工作室", None),  # a tally
+        ("小镇工会去年迄今创建职工之家8个。", "职工之家", None),  # 迄今: how long, not when
+        ("今年5月，青溪镇快递行业联合工会成立三周年。", "联合工会", "2018"),  # counted back
+        ("近三年来，园区工会开办工匠学堂。", "工匠学堂", None),  # vague
+        ("车友热线今年帮司机挽回损失\n本报讯 园区工会推出线上入会。", "线上入会", None),  # a title line
+        ("9月11日\n园区工会举办职工运动会。", "运动会", "2021-09-11"),  # a dateline dates its entry
+    ],
+)
+def test_adoption_date(sentence: str, cue: str, expected: str | None) -> None:
+    assert start_of(sentence, cue) == expected
+
+
+def test_same_year_refers_to_the_year_stated_before() -> None:
+    sentence = "2020年起牵头开展行业工价协商，当年即签下工资专项集体合同。"
+    assert start_of(sentence, "集体合同") == "2020"
+    assert start_of("当年即设立劳动争议调解室。", "调解室", previous=2019) == "2019"
+    assert start_of("当年即设立劳动争议调解室。", "调解室") is None  # no year before: no date

@@ -259,7 +259,7 @@ def test_adopts_carries_the_stated_year() -> None:
             "2019年，湖州市南浔区丝韵小镇工会联合会开设“工匠学堂”，邀请技术骨干授课。小镇工会联合会还建成职工书屋。\n")
     ex = _extract(text, "湖州市南浔区丝韵小镇工会联合会 匠心筑梦")
     adopts = {r.tail.label: r.props for r in ex.relations if r.type == "ADOPTS"}
-    assert adopts["practice:craftsman-school"] == {"year": 2019}
+    assert adopts["practice:craftsman-school"]["year"] == 2019
     assert "year" not in adopts["practice:workers-library"]
     dating = {r.tail.label: {(ev.dated, ev.date_basis, ev.date_phrase) for ev in r.evidence}
               for r in ex.relations if r.type == "ADOPTS"}  # set once, by extraction

@@ -164,9 +164,8 @@ def test_huzhou_page_reports() -> None:
     )
 
 
-# Award lists (a unit's name on one line, its project title on the next) are not cut into
-# articles yet: the segmenter was written before that genre reached the dev gold.
-_UNSEGMENTED_GENRES = {"dev-award-list": "award-list entries are not cut into articles yet"}
+# Genres the segmenter does not cut yet (none: award lists are cut by text/segment_awards.py).
+_UNSEGMENTED_GENRES: dict[str, str] = {}
 
 
 def _gold_files() -> list:

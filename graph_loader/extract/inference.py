@@ -1,0 +1,231 @@
+"""Inference: edges that follow from edges already extracted in the article, each rule named.
+
+Why a layer of its own, run after the relation families: some facts are never written as one
+sentence but follow from two (a union runs a brand, the brand is a rest station → the union
+runs rest stations), or from the shape of a name the text reports on (a 联合工会 serving a park
+was formed jointly), or from the page around the article (a unit in a winners' list entered the
+programme the lead names). Every inferred edge keeps the evidence span of the facts it comes
+from and the rule name `inference.<name>`, so its confidence is measured apart.
+
+Rules: brand-adopts, party-led, cross-appointment, formation, alliance, programme-entrants.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.rel_practices import founding_year
+from graph_loader.reference.lexicon import (
+    ADOPTS,
+    ALLIANCE,
+    COVERS,
+    HOLDS_POSITION,
+    INSTANCE_OF,
+    OPERATES,
+    PARTICIPATES_IN,
+    PARTY,
+    PARTY_BUILDING,
+    PERSON,
+    UNION,
+    program_lexicon,
+    union_suffix_forms,
+)
+
+PARTY_LED = "practice:party-led-union-building"
+CROSS_APPOINTMENT = "practice:cross-appointment"
+JOINT_FORMATION = "practice:joint-union-formation"
+UNION_ALLIANCE = "practice:union-alliance"
+
+# a post held in both a party body and a union: 兼任, 交叉任职, 由…副书记担任
+_CROSS_WORDS = re.compile(r"(兼任|兼职|交叉任职|双向进入|由[^，。；]{0,16}(书记|委员)[^，。；]{0,4}(担任|兼))")
+_LEAD_WORDS = re.compile(r"(党建带工建|党工共建|党建引领|党建统领|引领|领导|带动|联建|共建)")
+_FOUNDED = re.compile(r"(成立|组建|建立|挂牌|揭牌|筹建|牵头)")
+# a programme held as an event whose entrants a page lists: 第三届…展评, 获奖名单, 结果揭晓
+_EVENT = re.compile(r"(第[一二三四五六七八九十\d]+届|获奖|名单|揭晓)")
+_LEVEL = re.compile(r"(全国|全省|省级|全市|市级)")
+_LEVELS = {"全国": "全国", "全省": "省级", "省级": "省级", "全市": "市级", "市级": "市级"}
+_YEAR = re.compile(r"(20[0-2]\d)年")
+ENTRANT_KINDS = ("entry", "blurb")
+
+
+@functools.cache
+def joint_forms() -> frozenset[str]:
+    """Union forms (organizations.yaml) of joint unions: 联合工会, 工会联合会."""
+    return frozenset(f for f in union_suffix_forms().values() if "联合" in f)
+
+
+@functools.cache
+def alliance_forms() -> frozenset[str]:
+    """Union forms of alliances of unions (…工会联盟)."""
+    return frozenset(f for f in union_suffix_forms().values() if "联盟" in f)
+
+
+def union_form(m: Mention) -> str:
+    """The union form of a mention: its own `form`, else the one its name's suffix gives."""
+    if m.props.get("form"):
+        return str(m.props["form"])
+    return next((form for suffix, form in union_suffix_forms().items() if m.name.endswith(suffix)), "")
+
+
+def _name(end: Mention | str) -> str:
+    return end.name if isinstance(end, Mention) else end
+
+
+def _edge(rtype: str, head: Mention, tail: str, sources: Iterable[RelMention], rule: str,
+          **props: object) -> RelMention:
+    """An inferred edge whose evidence spans the edges it follows from."""
+    sources = list(sources)
+    start = min(r.start for r in sources)
+    end = max(r.end for r in sources)
+    surface = next((r.head_surface for r in sources if r.head_surface and _name(r.head) == head.name),
+                   head.surface)
+    return RelMention(rtype, head, tail, start, end, {k: v for k, v in props.items() if v not in (None, "")},
+                      surface, "", f"inference.{rule}")
+
+
+def brand_adopts(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
+    """X OPERATES brand B, B INSTANCE_OF practice P → X ADOPTS P, when the sentence that
+    launches B names X (an operator only guessed from the article's union is too weak a premise
+    for a second edge)."""
+    kinds: dict[str, list[RelMention]] = {}
+    for r in relations:
+        if r.type == INSTANCE_OF and isinstance(r.head, Mention) and isinstance(r.tail, str):
+            kinds.setdefault(r.head.name, []).append(r)
+    out = []
+    for r in relations:
+        if r.type != OPERATES or not isinstance(r.head, Mention) or not isinstance(r.tail, Mention):
+            continue
+        if r.head.type == PERSON or not r.head.name:
+            continue
+        sentence = ctx.sentence_at(r.tail.start)
+        if not any(m.name == r.head.name and sentence.start <= m.start < sentence.end
+                   for m in mentions):
+            continue
+        for inst in kinds.get(r.tail.name, []):
+            out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts"))
+    return out
+
+
+def party_led(ctx: ArticleContext, relations: list[RelMention]) -> list[RelMention]:
+    """A party body leads a union (PARTY_BUILDING) → the union ADOPTS party-led union building;
+    when the evidence is a shared post (主席由党委副书记兼任) the practice is cross-appointment
+    instead, unless the sentence also says the party leads."""
+    out = []
+    for r in relations:
+        if r.type != PARTY_BUILDING or not isinstance(r.tail, Mention) or r.tail.type != UNION:
+            continue
+        quote = ctx.text[r.start:r.end]
+        cross = bool(_CROSS_WORDS.search(quote))
+        if cross:
+            out.append(_edge(ADOPTS, r.tail, CROSS_APPOINTMENT, (r,), "cross-appointment"))
+        if not cross or _LEAD_WORDS.search(_CROSS_WORDS.sub("", quote)):
+            out.append(_edge(ADOPTS, r.tail, PARTY_LED, (r,), "party-led"))
+    return out
+
+
+def cross_appointment(relations: list[RelMention]) -> list[RelMention]:
+    """One person holds a post in a party body and is a union's chair → that union ADOPTS
+    cross-appointment (the union chair and the party post are held together)."""
+    posts: dict[str, list[RelMention]] = {}
+    for r in relations:
+        if r.type == HOLDS_POSITION and isinstance(r.head, Mention) and isinstance(r.tail, Mention):
+            posts.setdefault(r.head.name, []).append(r)
+    out = []
+    for held in posts.values():
+        party = [r for r in held if isinstance(r.tail, Mention) and r.tail.type == PARTY]
+        if not party:
+            continue
+        for r in held:
+            title = str(r.props.get("title", ""))
+            if isinstance(r.tail, Mention) and r.tail.type == UNION and "主席" in title and "副" not in title:
+                out.append(_edge(ADOPTS, r.tail, CROSS_APPOINTMENT, (party[0], r), "cross-appointment"))
+    return out
+
+
+def formation(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
+    """A 联合工会/工会联合会 that covers a named carrier, or an industry one (…行业工会联合会)
+    the text reports founding, ADOPTS joint-union-formation; a …工会联盟 ADOPTS union-alliance."""
+    out = []
+    covering = {r.head.name: r for r in relations
+                if r.type == COVERS and isinstance(r.head, Mention) and union_form(r.head) in joint_forms()}
+    done: set[str] = set()
+    for name, r in covering.items():
+        if isinstance(r.head, Mention):
+            out.append(_edge(ADOPTS, r.head, JOINT_FORMATION, (r,), "formation",
+                             year=founding_year(ctx, mentions, r.head, by_form_word=False)))
+            done.add(name)
+    for m in mentions:
+        if m.drop or not m.name or m.name in done:
+            continue
+        if m.type == UNION and union_form(m) in joint_forms() and "行业" in m.name:
+            sentence = ctx.sentence_at(m.start)
+            if _FOUNDED.search(sentence.text):
+                out.append(_mention_edge(ctx, m, JOINT_FORMATION, "formation",
+                                         year=founding_year(ctx, mentions, m, by_form_word=False)))
+                done.add(m.name)
+        elif m.type in (UNION, ALLIANCE) and union_form(m) in alliance_forms():
+            out.append(_mention_edge(ctx, m, UNION_ALLIANCE, "alliance",
+                                     year=founding_year(ctx, mentions, m, by_form_word=False)))
+            done.add(m.name)
+    return out
+
+
+def _mention_edge(ctx: ArticleContext, m: Mention, tail: str, rule: str, **props: object) -> RelMention:
+    """An edge inferred from one mention: its sentence is the evidence."""
+    sentence = ctx.sentence_at(m.start)
+    return RelMention(ADOPTS if tail.startswith("practice:") else PARTICIPATES_IN, m, tail,
+                      min(sentence.start, m.start), max(sentence.end, m.end),
+                      {k: v for k, v in props.items() if v not in (None, "")}, m.surface, "",
+                      f"inference.{rule}")
+
+
+@functools.lru_cache(maxsize=32)
+def page_programme(doc_text: str, date: str) -> tuple[str, str, int | None] | None:
+    """(programme id, level, year) of a programme the page presents as an event whose entrants
+    it lists (第三届全省…展评活动在…举行), or None. The year is the one stated with it, else the
+    page's own year (the page reports the event as it happens)."""
+    lex = program_lexicon()
+    for sentence in re.split(r"[。！？；\n]", doc_text):
+        for start, end, cue in lex.find(sentence):
+            rest = sentence[:start] + sentence[end:]  # the marker must not be the cue's own word
+            if not _EVENT.search(rest) or re.search(r"(将|拟|计划|下一步)", sentence[:start]):
+                continue
+            window = sentence[max(0, start - 16):end]
+            level = _LEVEL.search(window)
+            year = _YEAR.search(window) or _YEAR.search(sentence)
+            fallback = int(date[:4]) if date[:4].isdigit() else None
+            pid = lex.by_cue[cue][0]
+            return pid, _LEVELS[level.group(1)] if level else "", int(year.group(1)) if year else fallback
+    return None
+
+
+def programme_entrants(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """A winners' list entry or a project blurb (segmenter kinds `entry`/`blurb`) on a page whose
+    lead names a programme held as an event → the listed unit PARTICIPATES_IN that programme."""
+    article = ctx.article
+    if article.kind not in ENTRANT_KINDS or not article.unit:
+        return []
+    found = page_programme(ctx.ndoc.text, article.date)
+    if found is None:
+        return []
+    pid, level, year = found
+    unit = next((m for m in mentions if m.type in (UNION, ALLIANCE) and not m.drop and m.name
+                 and article.unit in (m.surface, m.name)), None)
+    if unit is None:
+        return []  # the listed unit is not recognised: the article's other unions did not enter
+    return [_mention_edge(ctx, unit, f"program:{pid}", "programme-entrants", level=level, year=year)]
+
+
+def infer(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
+    """Every inference rule over the article's extracted relations (run after the families)."""
+    return [
+        *brand_adopts(ctx, mentions, relations),
+        *party_led(ctx, relations),
+        *cross_appointment(relations),
+        *formation(ctx, mentions, relations),
+        *programme_entrants(ctx, mentions),
+    ]
