@@ -7,14 +7,17 @@ article is megabytes long and every per-cue scan over all the article's mentions
 quadratic (a 5 MB line used to hang `ukg extract`). The input is built from invented sentences
 (none from the corpus or the gold) that contain unions, carriers, persons, brands and practice
 cues, repeated with varying numbers so names differ. Prints seconds per size and the ratio of
-time to size; target: 5 MB < 30 s, roughly constant seconds per MB. `--stages` also times
-normalise/segment/extract separately for the largest size.
+time to size; target: 5 MB < 30 s, roughly constant seconds per MB. The last line says whether
+growth is linear: the exponent k of cpu time ~ size^k between the smallest and largest size
+(CPU time, as a shared machine makes wall time noisy). `--stages` also times
+normalise/segment/extract separately.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import math
 import time
 
 from graph_loader.extract import extract_article
@@ -54,9 +57,11 @@ def _document(text: str) -> SourceDocument:
                           sha256=hashlib.sha256(raw).hexdigest(), encoding="utf-8")
 
 
-def time_extraction(text: str) -> tuple[float, dict[str, float], int]:
-    """Seconds for normalise + segment + extract of one document; per-stage seconds; relations."""
+def time_extraction(text: str) -> tuple[float, dict[str, float], int, float]:
+    """Seconds for normalise + segment + extract of one document; per-stage seconds; relations;
+    CPU seconds (steadier than wall time on a shared machine)."""
     stages: dict[str, float] = {}
+    cpu = time.process_time()
     start = time.perf_counter()
     ndoc = normalize(_document(text))
     stages["normalize"] = time.perf_counter() - start
@@ -68,7 +73,21 @@ def time_extraction(text: str) -> tuple[float, dict[str, float], int]:
     for article in articles:
         relations += len(extract_article(article, ndoc).relations)
     stages["extract"] = time.perf_counter() - mark
-    return time.perf_counter() - start, stages, relations
+    return time.perf_counter() - start, stages, relations, time.process_time() - cpu
+
+
+def growth(points: list[tuple[float, float]]) -> tuple[float, bool]:
+    """The exponent k of time ~ size^k between the smallest and the largest size, and whether
+    that is linear: k <= 1.2 (a quadratic scan shows k near 2 as soon as it dominates)."""
+    (s0, t0), (s1, t1) = min(points), max(points)
+    if s1 <= s0 or t0 <= 0:
+        return 1.0, True
+    k = math.log(t1 / t0) / math.log(s1 / s0)
+    return k, k <= _LINEAR
+
+
+_LINEAR = 1.2
+_TARGET = (5.0, 30.0)  # 5 MB in under 30 s
 
 
 def main() -> None:
@@ -77,12 +96,22 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="print per-stage seconds")
     args = parser.parse_args()
     time_extraction(synthetic_line(0.01))  # warm-up: lexicons and regexes are built once
+    points: list[tuple[float, float]] = []
     for size in (float(s) for s in args.sizes.split(",")):
-        seconds, stages, relations = time_extraction(synthetic_line(size))
-        line = f"{size:5.1f} MB  {seconds:7.2f} s  {seconds / size:6.2f} s/MB  {relations} relations"
+        seconds, stages, relations, cpu = time_extraction(synthetic_line(size))
+        points.append((size, cpu))
+        line = (f"{size:5.2f} MB  {seconds:7.2f} s  {seconds / size:6.2f} s/MB  (cpu {cpu:6.2f} s, "
+                f"{cpu / size:5.2f} s/MB)  {relations} relations")
         if args.stages:
             line += "  " + "  ".join(f"{k}={v:.2f}" for k, v in stages.items())
+        if size == _TARGET[0]:
+            line += "  " + ("OK" if seconds < _TARGET[1] else "TOO SLOW") + f" (target < {_TARGET[1]:.0f} s)"
         print(line, flush=True)
+    if len(points) > 1:
+        k, linear = growth(points)
+        per_mb = [t / s for s, t in points]
+        print(f"growth: cpu time ~ size^{k:.2f}; cpu s/MB from {min(per_mb):.2f} to {max(per_mb):.2f} -> "
+              + ("linear" if linear else f"NOT LINEAR (exponent > {_LINEAR})"))
 
 
 if __name__ == "__main__":

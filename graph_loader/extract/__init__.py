@@ -34,6 +34,7 @@ from graph_loader.extract.carriers import find_carriers
 from graph_loader.extract.context import ArticleContext, build_context
 from graph_loader.extract.events import find_events, find_venues
 from graph_loader.extract.inference import infer
+from graph_loader.extract.mention_index import MentionIndex
 from graph_loader.extract.others import find_others
 from graph_loader.extract.party import find_party
 from graph_loader.extract.persons import find_persons
@@ -76,20 +77,26 @@ def find_mentions(ctx: ArticleContext) -> list[Mention]:
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Carriers, places and persons may sit inside organisation names; organisations may not
-    overlap each other (the longer wins), and a brand hides nothing but persons inside it."""
+    overlap each other (the longer wins), and a brand hides nothing but persons inside it.
+
+    Linear, not mentions × kept: kept organisations are disjoint, so a character map of the
+    text they occupy answers "does this one overlap a kept one?"; containment in a kept
+    organisation or a brand is a bisect (mention_index.covering)."""
     nested_ok = {CARRIER, ADMIN_AREA, HONOR, EVENT, POLICY}
     orgs = sorted((m for m in mentions if m.type not in nested_ok | {PERSON, BRAND}),
                   key=lambda m: (-(m.end - m.start), m.start))
+    occupied = bytearray(max((m.end for m in orgs), default=0))
     kept: list[Mention] = []
     for m in orgs:
-        if any(k.start < m.end and m.start < k.end for k in kept):
+        if m.start < m.end and 1 in occupied[m.start:m.end]:
             continue
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     brands = [m for m in mentions if m.type == BRAND]
-    persons = [m for m in mentions if m.type == PERSON and not any(
-        o.start <= m.start and m.end <= o.end for o in kept + brands)]
-    carriers = [m for m in mentions if m.type == CARRIER and not any(
-        b.start <= m.start and m.end <= b.end for b in brands)]
+    hiding = MentionIndex(kept + brands)
+    brand_index = MentionIndex(brands)
+    persons = [m for m in mentions if m.type == PERSON and not hiding.covering(m.start, m.end)]
+    carriers = [m for m in mentions if m.type == CARRIER and not brand_index.covering(m.start, m.end)]
     places = [m for m in mentions if m.type == ADMIN_AREA]
     events = [m for m in mentions if m.type in (HONOR, EVENT, POLICY)]
     return kept + brands + persons + carriers + places + events

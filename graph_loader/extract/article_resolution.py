@@ -26,6 +26,20 @@ from dataclasses import replace
 from graph_loader.extract.base import Mention
 from graph_loader.extract.carriers import carrier_aliases, carrier_name
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.local_refs import (
+    PartyIndex,
+    article_carrier,
+    article_towns,
+    bracketless,
+    carrier_stems,
+    complete_from_carriers,
+    county_before,
+    merge_suffix_forms,
+    regional_party,
+    stem_named,
+    town_before,
+    town_county,
+)
 from graph_loader.extract.naming import expand_prefix, party_prefix, split_suffix
 from graph_loader.extract.unions import union_level
 from graph_loader.reference.gazetteer import gazetteer
@@ -35,7 +49,6 @@ from graph_loader.reference.lexicon import (
     CARRIER,
     GOVERNMENT,
     MASS,
-    ORGANIZATION_TYPES,
     PARTY,
     PERSON,
     UNION,
@@ -60,9 +73,10 @@ class ArticleResolver:
         self.ctx = ctx
         self.mentions = mentions
         self.fixed = org_grammar()["fixed_aliases"]
+        self.carrier_cores = set(org_grammar()["carrier_cores"])
         self.main_union: Mention | None = None
         self.main_carrier: Mention | None = None
-        self._town_cache: dict[str, tuple[list[tuple[int, int, str]], list[int]]] = {}
+        self.towns = article_towns(ctx, mentions)
         self._word_cache: dict[str, list[Mention]] = {}
         self._carrier_cache: dict[str, Mention | None] = {}
 
@@ -72,6 +86,7 @@ class ArticleResolver:
         ctx = self.ctx
         word = m.props.get("level_word", "")
         _, suffix = split_suffix(m.surface, UNION)
+        suffix = suffix or ("总工会" if m.props.get("short") else "")  # 市总, 区总
         if word == "省":
             return "浙江省总工会" if suffix == "总工会" else "浙江省" + suffix
         if word == "市":
@@ -81,22 +96,13 @@ class ArticleResolver:
         if word in {"区", "县"}:
             if ctx.county and ctx.county.bare.endswith(word):
                 return ctx.county.name + suffix
-            return m.surface
+            county = county_before(ctx.text, m.start, word)
+            return county + suffix if county else m.surface
         # township: the town or street the article names, nearest before the mention
-        kind = "街道" if word == "街道" else "镇"
-        towns, ends = self._towns(kind)
-        i = bisect_right(ends, m.start) or bisect_right(ends, m.start + 200)  # before it, else just after
-        if i:
-            prefix = ctx.county.name if ctx.county else ""
-            return prefix + towns[i - 1][2] + suffix
+        town = town_before(self.towns, "街道" if word == "街道" else "镇", m.start)
+        if town is not None:
+            return (town[3] or (ctx.county.name if ctx.county else "")) + town[2] + suffix
         return m.surface
-
-    def _towns(self, kind: str) -> tuple[list[tuple[int, int, str]], list[int]]:
-        """The article's towns (or streets) ordered by end, with their ends for a bisect."""
-        if kind not in self._town_cache:
-            towns = sorted((t for t in self.ctx.towns if t[2].endswith(kind)), key=lambda t: t[1])
-            self._town_cache[kind] = (towns, [t[1] for t in towns])
-        return self._town_cache[kind]
 
     def _named_with(self, word: str) -> list[Mention]:
         """Named unions whose name contains the carrier word, in text order (cached per word)."""
@@ -154,6 +160,9 @@ class ArticleResolver:
                 m.name = place.name if place else m.props.get("canonical", surface)
             else:
                 m.name = surface
+            if m.type in (UNION, PARTY, MASS, GOVERNMENT) and TOWN_START.match(surface) and \
+                    surface not in self.fixed and (county := town_county(self.towns, surface)):
+                m.name = county + surface  # 江山市贺村镇 … 贺村镇总工会: the county written with the town
         # carriers keep the name as written; short and abbreviated forms join the full name of the
         # article (地信小镇 → 德清县地理信息小镇); unprefixed ones take the article's place as attributes
         carriers = [m for m in mentions if m.type == CARRIER]
@@ -167,8 +176,14 @@ class ArticleResolver:
             for m in mentions:
                 if m.type in (UNION, PARTY, CARRIER):
                     m.drop = True
-        self._complete_from_carriers(mentions)
-        self._merge_suffix_forms(mentions)
+        complete_from_carriers(mentions)
+        heads = {u.name for u in mentions if u.type == UNION and u.name and ctx.in_heading(u)}
+        own = [c for c in carriers if ctx.in_heading(c) or any(c.name in h for h in heads)]
+        stems = carrier_stems(own)
+        for m in mentions:  # 信息港党委 in a report on 信息港小镇
+            if stems and m.type in (PARTY, UNION) and not m.generic and not gazetteer().parse_prefix(m.name)[2]:
+                m.name = stem_named(m, stems) or m.name
+        merge_suffix_forms(mentions)
         main = self._main_union(mentions)
         self.main_union = main
         # 2. generic mentions
@@ -185,20 +200,31 @@ class ArticleResolver:
                     m.drop = target is None
                 elif "level_word" in m.props:
                     m.name = self._level_union(m)
+                    m.drop = m.name == m.surface  # 镇总工会 with no town in the article: no body
                 else:
                     m.name = self._carrier_union(m, main)
-            elif m.type == PARTY:
+            elif m.type == PARTY and split_suffix(m.surface, PARTY)[0]:
                 m.name = self._generic_party(m)
-                m.drop = m.name == m.surface and len(m.surface) <= 3  # 党委, 党工委: unresolved
-            else:
+                core = split_suffix(m.surface, PARTY)[0]  # 镇党委, 街道党工委: unresolved
+                m.drop = m.name == m.surface and (len(m.surface) <= 3 or core in {"镇", "街道"})
+            elif m.type != PARTY:
                 m.name = m.surface
+        bare = [m for m in mentions if m.type == PARTY and m.generic and not split_suffix(m.surface, PARTY)[0]]
+        if bare:  # 党委, 党工委 once every other party body has its name
+            parties, carrier = PartyIndex(mentions), self.main_carrier or article_carrier(mentions, main)
+            for m in bare:
+                suffix = split_suffix(m.surface, PARTY)[1]
+                m.name = parties.bare_party(m, suffix) or regional_party(carrier, suffix) or m.surface
+                m.drop = m.name == m.surface and len(m.surface) <= 3
         main = self._recount_main(mentions, main)
         # a named mention whose core is a tail of the main union's core is the main union
         if main is not None:
             keys = _union_keys(main.name)
             for m in mentions:
                 if m.type == UNION and m is not main and not m.generic and m.name != main.name:
-                    core, _ = split_suffix(m.name, UNION)
+                    core, suffix = split_suffix(m.name, UNION)
+                    if ("联合" in suffix) != ("联合" in split_suffix(main.name, UNION)[1]):
+                        continue  # 小镇工会联合会 beside the main 小镇工会: a joint body is another body
                     used = gazetteer().parse_prefix(core)[2]
                     # 桐乡市濮院镇总工会 is the main 桐乡市濮院镇(毛衫时尚小镇)总工会
                     same_prefix = used and main.name.startswith(core[:used])
@@ -232,80 +258,19 @@ class ArticleResolver:
     def _generic_party(self, m: Mention) -> str:
         ctx = self.ctx
         core, suffix = split_suffix(m.surface, PARTY)
-        if core in {"镇", "街道"}:
-            towns = [t for t in ctx.towns if t[2].endswith(core)]
-            if towns:
-                return (ctx.county.name if ctx.county else "") + towns[0][2] + suffix
-        if core and self.main_carrier is not None and core in self.main_carrier.name:
+        if core in {"镇", "街道"}:  # the town named nearest before, under the county written with it
+            town = town_before(self.towns, core, m.start)
+            if town is None:
+                return m.surface
+            return (town[3] or (ctx.county.name if ctx.county else "")) + town[2] + suffix
+        if self.main_carrier is not None and core in self.main_carrier.name:
             return party_prefix(self.main_carrier.name + suffix, ctx)
         carrier = self._carrier_ending(core) if core else None
+        if carrier is None and core in self.carrier_cores:  # 园区党委: the carrier of the article's union
+            carrier = article_carrier(self.mentions, self.main_union)
         if carrier is not None:
             return party_prefix(carrier.name + suffix, ctx)
-        if core in {"区", "县", "市"} and m.surface.endswith("委"):
-            return m.surface
         return m.surface
-
-    def _complete_from_carriers(self, mentions: list[Mention]) -> None:
-        """A body named after a carrier without its place (壶镇智能装备小镇工会联合会, 商务区团工委 in a
-        report that names 缙云县壶镇智能装备小镇 / 衢州市柯城区信安湖商务区) takes the carrier's full
-        name: the text has said which carrier it is. The longest tail of a carrier name that the
-        body's name starts with wins; among carriers sharing it, the most mentioned one, then the
-        one named last before."""
-        tails: dict[str, list[Mention]] = defaultdict(list)
-        counts: dict[str, int] = defaultdict(int)
-        for c in mentions:
-            if c.type == CARRIER and c.name:
-                counts[c.name] += 1
-        for c in sorted((m for m in mentions if m.type == CARRIER and m.name and not m.drop), key=lambda m: m.start):
-            for i in range(1, len(c.name) - 1):
-                tails[c.name[i:]].append(c)
-        if not tails:
-            return
-        gaz = gazetteer()
-        for m in mentions:
-            if m.generic or m.type in (CARRIER, PERSON, BRAND, ADMIN_AREA) or not m.name or m.drop:
-                continue
-            if m.type not in ORGANIZATION_TYPES or gaz.parse_prefix(m.name)[2]:
-                continue
-            for k in range(len(m.name) - 1, 1, -1):
-                found = tails.get(m.name[:k])
-                if found:
-                    top = max(counts[c.name] for c in found)
-                    best = [c for c in found if counts[c.name] == top]
-                    before = [c for c in best if c.start <= m.start] or best
-                    m.name = before[-1].name + m.name[k:]
-                    break
-
-    def _merge_suffix_forms(self, mentions: list[Mention]) -> None:
-        """Within an article, a short name that ends a longer one of the same type is that one."""
-        by_type: dict[str, list[Mention]] = defaultdict(list)
-        for m in mentions:
-            if not m.generic and m.type in (UNION, CARRIER, PARTY):
-                by_type[m.type].append(m)
-        for etype, group in by_type.items():
-            names = sorted({m.name for m in group}, key=len, reverse=True)
-            order = {n: i for i, n in enumerate(names)}
-            # every name under each of its proper suffixes (and, for unions, those of its
-            # bracketless form): a dict lookup instead of comparing every pair of names
-            ending: dict[str, set[str]] = defaultdict(set)
-            for n in names:
-                forms = {n, _bracketless(n)} if etype == UNION else {n}
-                for form in forms:
-                    for i in range(1, len(form)):
-                        ending[form[i:]].add(n)
-            target: dict[str, str] = {}
-            for short in names:
-                core, suffix = split_suffix(short, etype)
-                if len(core) < 2:
-                    continue
-                longer = [n for n in ending.get(short, ()) if len(n) > len(short) and (
-                    n.endswith(short) or split_suffix(n, etype)[1] == suffix)]
-                if longer:
-                    longer.sort(key=lambda n: (n.endswith(short) is False, order[n]))
-                    best = max(longer, key=len)
-                    target[short] = target.get(best, best)
-            for m in group:
-                m.name = target.get(m.name, m.name)
 
     def _main_union(self, mentions: list[Mention]) -> Mention | None:
         unions = [m for m in mentions if m.type == UNION and not m.generic and not m.drop]
@@ -324,14 +289,10 @@ class ArticleResolver:
         return best
 
 
-def _bracketless(name: str) -> str:
-    return re.sub(r"\([^)]*\)", "", name)
-
-
 def _union_keys(name: str) -> set[str]:
     """Cores by which a union may be named: with and without its bracket part, and the part."""
     core, _ = split_suffix(name, UNION)
-    keys = {core, _bracketless(core)}
+    keys = {core, bracketless(core)}
     for inner in re.findall(r"\(([^)]*)\)", core):
         keys.add(inner)
     county, city, used = gazetteer().parse_prefix(core)

@@ -20,6 +20,7 @@ import re
 
 from graph_loader.extract.base import Mention
 from graph_loader.extract.brand_context import counted_venue, defined_brand
+from graph_loader.extract.mention_index import first_disjoint
 from graph_loader.reference.charclass import CJK, CJK_CHAR, CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import BRAND, brand_grammar, practice_lexicon
@@ -58,6 +59,7 @@ def _g() -> dict:
     g["glue_re"] = re.compile(r"[^\W\d_即为是的在和与及等暨开举]{0,8}?(" + glue + ")")
     g["weak_venue_re"] = re.compile("(" + _alternation(g["list_venue_nouns"]) + ")$")
     g["shape_re"] = re.compile("|".join(g["reject_shapes"]))
+    g["figurative_re"] = re.compile("(" + _alternation(g["figurative_before"]) + ")$")
     g["left_re"] = re.compile(_alternation(g["left_words"]))
     g["modifier_re"] = re.compile(_alternation(g["generic_modifiers"]))
     g["venue_re"] = re.compile(_alternation(g["venue_nouns"]) + "$")
@@ -160,8 +162,14 @@ def _quote_run_tail(text: str, end: int) -> str:
         if not m or m.end() == pos:
             break
         pos = m.end()
-    tail = _g()["tail_re"].match(_SPACE.sub("", text[pos:pos + 30]))
-    return tail.group(0) if tail else ""
+    tail = _g()["tail_re"].match(rest := _SPACE.sub("", text[pos:pos + 40]))
+    return _closing_phrase(rest, 0, tail.end()) if tail else ""
+
+
+def _closing_phrase(text: str, start: int, end: int) -> str:
+    """The list closer with the noun phrase it heads (等品牌 + 志愿者队伍): the closer regex stops
+    at the first closer word, but what the items are is often said after it."""
+    return text[start:re.compile(r"[^，。；,;！？!?\n、“”：:（）()\s]{0,8}").match(text, end).end()]
 
 
 def _planned(text: str, pos: int) -> bool:
@@ -189,6 +197,8 @@ def _quoted(text: str) -> list[Mention]:
         after = _after(text, m.end(), 10)
         glue = _glued(text, m.end())
         listed = _quote_run_tail(text, m.end())
+        if g["figurative_re"].search(before):
+            continue  # 把驿站当作“流动课堂”: a figure of speech, not a name
         bad_after = g["reject_after_re"].match(after) or _planned(text, m.start())
         ok = is_brand_name(name, before, after)
         if not ok and listed and not _rejected(name, listed=True) and not bad_after and not is_generic(name):
@@ -230,9 +240,9 @@ def _quoted(text: str) -> list[Mention]:
 
 def _cue_phrase(name: str) -> bool:
     """An activity written as a practice phrase (医疗互助保障, 高温慰问), not a name."""
-    if _g()["end_re"].search(name):
-        return False
-    return any(2 * (e - s) >= len(name) for s, e, _ in practice_lexicon().find(name))
+    return not (g := _g())["end_re"].search(name) and any(  # 职工免费体检: modifiers + practice word
+        2 * (e - s) >= len(name) or e == len(name) and not g["modifier_re"].sub("", name[:s])
+        for s, e, _ in practice_lexicon().find(name))
 
 
 def _left_cut(text: str, start: int, end: int) -> int:
@@ -261,7 +271,7 @@ def _listed(text: str) -> list[Mention]:
         if not cut or tail is None:
             continue
         strong = (tail.group(1) or tail.group(2)) in g["strong_set"]
-        closing = text[tail.start():tail.end()]  # 等品牌志愿者队伍: what the list is, for INSTANCE_OF
+        closing = _closing_phrase(text, tail.start(), tail.end())  # 等品牌志愿者队伍: for INSTANCE_OF
         pieces[-1] = pieces[-1][:cut]
         first_end = m.start() + len(pieces[0])
         first_start = _left_cut(text, max(m.start(), first_end - 14), first_end)
@@ -329,12 +339,7 @@ def _unquoted(text: str) -> list[Mention]:
 
 
 def find_brands(text: str) -> list[Mention]:
-    out: list[Mention] = []
-    for family in (_quoted, _listed, _unquoted):
-        for m in family(text):
-            if not any(o.start < m.end and m.start < o.end for o in out):
-                out.append(m)
-    return out
+    return first_disjoint([m for family in (_quoted, _listed, _unquoted) for m in family(text)])
 
 
 def instance_hints() -> dict[str, str]:

@@ -12,7 +12,7 @@ import re
 
 from graph_loader.extract.base import Mention
 from graph_loader.reference.gazetteer import gazetteer
-from graph_loader.reference.lexicon import CARRIER, carrier_grammar, suffix_regex
+from graph_loader.reference.lexicon import CARRIER, carrier_grammar, org_grammar, suffix_regex
 from graph_loader.reference.names import name_start, strip_brackets
 from graph_loader.reference.towns import TOWN_START
 
@@ -78,8 +78,8 @@ def _named(bare: str, suffix: str, used: int) -> bool:
     core = bare  # the name before its suffix, without the administrative prefix
     if suffix == "新区" and (used or gazetteer().find(core)):
         return False  # 南湖新区, 舟山群岛新区: a district, not a carrier
-    if suffix == "街区" and _suffix_re().search(core):
-        return False  # 商圈街区, 小镇生活街区
+    if suffix in grammar["weak_suffixes"] and _suffix_re().search(core):
+        return False  # 商圈街区, 小镇生活街区, 创客小镇东广场: a spot inside a carrier
     town = _TOWN_IN_CORE.match(core)
     if town and core[town.end():] in set(grammar["generic_cores"]) | {""}:
         return False  # 画溪街道工业功能区: a street's industrial zone, unnamed
@@ -135,8 +135,12 @@ def find_carriers(text: str) -> list[Mention]:
         if _COUNTED.match(bare):
             continue
         cands.append((start, end, surface, used))
+    buildings = _building_cands(text, {c[1] for c in cands})
+    cands += buildings
+    building_ends = {c[1] for c in buildings}
     trusted = {c[2][c[3]:] for c in cands if c[3]} | {c[2] for c in cands if len(c[2]) <= 6} | {
-        c[2] for c in cands if len(c[2]) - _suffix_len(c[2]) <= 3}
+        c[2] for c in cands if len(c[2]) - _suffix_len(c[2]) <= 3} | {
+        c[2] for c in cands if _listed(text, c[0], c[1])}
     out: list[Mention] = []
     for start, end, surface, used in cands:
         if not used and surface not in trusted:
@@ -145,8 +149,45 @@ def find_carriers(text: str) -> list[Mention]:
                 continue
             best = max(shorter, key=len)
             start, surface = end - len(best), best
-        props = {"carrierType": carrier_type(surface), "written_name": surface}
+        kind = "business-district" if end in building_ends else carrier_type(surface)
+        props = {"carrierType": kind, "written_name": surface}
         out.append(Mention(CARRIER, strip_brackets(text[start:end]), start, end, props))
+    return out
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """A candidate that is an item of an enumeration (A园、B大厦、C广场等) is a name: a list of
+    carriers names each one, and a verb never stands between 、 and the item."""
+    listed = (start > 0 and text[start - 1] == "、") or text[end:end + 1] == "、"
+    return listed and not _COUNT_INSIDE.search(text, start, end)
+
+
+_COUNT_INSIDE = re.compile(r"[一二三四五六七八九十两百千0-9]+[大个家座类]")  # 五大功能区: a description
+
+
+_BUILDING_UNION = re.compile(r"楼宇(?:联合工会|工会联合会|工会)")
+
+
+def _building_cands(text: str, ends: set[int]) -> list[tuple[int, int, str, int]]:
+    """The building a building union is named after (世贸中心楼宇联合工会 → 世贸中心): the name
+    before 楼宇 is a building, whatever its last word (中心, 大楼, 国际). Skipped where a
+    suffix candidate already ends there."""
+    generic = set(carrier_grammar()["generic_cores"])
+    cores = set(org_grammar()["carrier_cores"])
+    nonref = set(org_grammar()["nonreferential_union_cores"])  # 基层楼宇工会
+    out = []
+    for m in _BUILDING_UNION.finditer(text):
+        end = m.start()
+        if end in ends:
+            continue
+        start, _ = name_start(text, end)
+        start += _cut_verbs(text[start:end], text[max(0, start - 1):start])
+        name = strip_brackets(text[start:end])
+        used = gazetteer().parse_prefix(name)[2]
+        bare = name[used:]
+        if len(bare) < 2 or bare in generic or bare in cores or bare in nonref or _COUNTED.match(bare):
+            continue  # 商务楼宇, 中央商务区楼宇: a kind of building area, not a building
+        out.append((start, end, name, used))
     return out
 
 
@@ -189,6 +230,11 @@ def _bare(name: str) -> tuple[str, str]:
     return place, re.sub("园区$", "园", rest)
 
 
+# Buildings of one developer share a name head (东冠大厦, 东冠恒鑫大厦): a shorter one is a
+# sibling, not an abbreviation of the longer (areas are abbreviated: 北岸商圈 = 北岸财富商圈).
+_SIBLING_SUFFIXES = ("大厦", "广场", "大楼")
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -217,7 +263,8 @@ def carrier_aliases(names: list[str], heading_names: set[str]) -> dict[str, str]
             if lbare == bare or lbare.endswith(bare) or long.endswith(short):
                 cands.append(long)
             elif (lbare[:1] == bare[:1] and lbare[-1:] == bare[-1:] and len(bare) >= 4
-                  and _subsequence(bare, lbare) and carrier_type(long) == carrier_type(short)):
+                  and _subsequence(bare, lbare) and carrier_type(long) == carrier_type(short)
+                  and not short.endswith(_SIBLING_SUFFIXES) and "-" not in lbare):  # 万达-银泰商务圈: two
                 cands.append(long)
         if not cands:
             continue

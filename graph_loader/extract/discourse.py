@@ -48,8 +48,9 @@ _LEAD = re.compile(
     r"一方面|另一方面|一是|二是|三是|四是|五是|[\s“”\"]|答|周[一二三四五六日])*"
 )
 _WE = re.compile(r"^我们(工会)?")
+# 结合X举办的…: X set up what the clause builds on; it does not act here
 _LOCATIVE_BEFORE = ("在", "依托", "借助", "依靠", "向", "对", "为", "给", "与", "同", "到", "从", "经", "于", "和",
-                    "联合", "协调", "会同", "指导", "推动", "邀请")
+                    "联合", "协调", "会同", "指导", "推动", "邀请", "结合")
 _QUALIFIER_AFTER = re.compile(r"^(所属|下属|旗下|直属|的)")
 _AGENT = re.compile(r"^(牵头|发起|主导|领办|创办|推出的|打造的|组建的|建立的)")
 _AGENT_BY = ("由",)
@@ -239,6 +240,19 @@ def _agent(ctx: ArticleContext, orgs: list[Mention], sentence: Sentence) -> Ment
     return None
 
 
+_LATER_AGENT = re.compile(r"^(牵头|负责|主导|承办|发起)")
+
+
+def _agent_later(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence, pos: int) -> Mention | None:
+    """由X牵头/负责 after the fact in its own clause (`企业欠薪预警这块由管委会牵头`,
+    `该联合工会由镇总工会牵头组建`): the fact is the topic, X its doer."""
+    end = _CLAUSE.search(ctx.text, pos, sentence.end)
+    for m in orgs_in(mentions, pos, end.start() if end else sentence.end, ACTOR_TYPES):
+        if ctx.text[m.start - 1:m.start] == "由" and _LATER_AGENT.match(ctx.text[m.end:m.end + 2]):
+            return m
+    return None
+
+
 def choose_doer(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence, pos: int) -> Mention | None:
     """The doer of the fact at pos (see doer_and_path)."""
     return doer_and_path(ctx, mentions, sentence, pos)[0]
@@ -256,7 +270,7 @@ def doer_and_path(ctx: ArticleContext, mentions: list[Mention], sentence: Senten
     i = bisect_right(state.starts, sentence.start) - 1
     topic = state.topic_before[i] if 0 <= i < len(state.topic_before) else None
     orgs = [m for m in orgs_in(mentions, sentence.start, pos, ACTOR_TYPES) if not is_guide(ctx, m, sentence)]
-    agent = _agent(ctx, orgs, sentence)
+    agent = _agent(ctx, orgs, sentence) or _agent_later(ctx, mentions, sentence, pos)
     if agent is not None:
         return agent, "agent"
     subject: Mention | None = None

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import index_of
 from graph_loader.extract.rel_practices import founding_year
 from graph_loader.reference.lexicon import (
     ADOPTS,
@@ -77,12 +78,15 @@ def _name(end: Mention | str) -> str:
 
 def _edge(rtype: str, head: Mention, tail: str, sources: Iterable[RelMention], rule: str,
           **props: object) -> RelMention:
-    """An inferred edge whose evidence spans the edges it follows from."""
+    """An inferred edge whose evidence spans the edges it follows from. The head's surface is
+    the one a source edge quotes for that body — as its head, or as its tail when the inferred
+    head was the source's tail (the union of a PARTY_BUILDING, the chair's union)."""
     sources = list(sources)
     start = min(r.start for r in sources)
     end = max(r.end for r in sources)
-    surface = next((r.head_surface for r in sources if r.head_surface and _name(r.head) == head.name),
-                   head.surface)
+    quoted = [s for r in sources for s, e in ((r.head_surface, r.head), (r.tail_surface, r.tail))
+              if s and _name(e) == head.name]
+    surface = quoted[0] if quoted else head.surface
     return RelMention(rtype, head, tail, start, end, {k: v for k, v in props.items() if v not in (None, "")},
                       surface, "", f"inference.{rule}")
 
@@ -90,24 +94,34 @@ def _edge(rtype: str, head: Mention, tail: str, sources: Iterable[RelMention], r
 def brand_adopts(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
     """X OPERATES brand B, B INSTANCE_OF practice P → X ADOPTS P, when the sentence that
     launches B names X (an operator only guessed from the article's union is too weak a premise
-    for a second edge)."""
-    kinds: dict[str, list[RelMention]] = {}
+    for a second edge). A brand named k times pairs k operations with k instances: past the first
+    `_PREMISE_PAIRS` pairs of one head and practice an edge adds no evidence a record keeps."""
+    kinds: dict[str, dict[str, list[RelMention]]] = {}  # brand name → practice → its INSTANCE_OF edges
     for r in relations:
         if r.type == INSTANCE_OF and isinstance(r.head, Mention) and isinstance(r.tail, str):
-            kinds.setdefault(r.head.name, []).append(r)
+            kinds.setdefault(r.head.name, {}).setdefault(r.tail, []).append(r)
     out = []
+    used: dict[tuple[str, str, bool, str], int] = {}  # pairs emitted per head and practice
     for r in relations:
         if r.type != OPERATES or not isinstance(r.head, Mention) or not isinstance(r.tail, Mention):
             continue
         if r.head.type == PERSON or not r.head.name:
             continue
         sentence = ctx.sentence_at(r.tail.start)
-        if not any(m.name == r.head.name and sentence.start <= m.start < sentence.end
-                   for m in mentions):
+        if not any(m.name == r.head.name for m in index_of(mentions).starting_in(sentence.start, sentence.end)):
             continue
-        for inst in kinds.get(r.tail.name, []):
-            out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts"))
+        for practice, insts in kinds.get(r.tail.name, {}).items():
+            key = (r.head.type, r.head.name, r.head.drop, practice)
+            done = used.get(key, 0)
+            for inst in insts[:max(0, _PREMISE_PAIRS - done)]:
+                out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts"))
+            used[key] = min(_PREMISE_PAIRS, done + len(insts))
     return out
+
+
+# An article's record of an edge keeps its first three quotes (records_builder.build_article):
+# more premise pairs per head and practice than this change nothing but the time taken.
+_PREMISE_PAIRS = 8
 
 
 def party_led(ctx: ArticleContext, relations: list[RelMention]) -> list[RelMention]:

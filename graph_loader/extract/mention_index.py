@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from graph_loader.extract.base import Mention
+from graph_loader.reference.lexicon import UNION
 
 
 class MentionIndex:
@@ -26,6 +27,10 @@ class MentionIndex:
         self.starts = [m.start for m in self.sorted]
         self.longest = max((m.end - m.start for m in mentions), default=0)
         self._by_key: dict[tuple[str, str], list[Mention]] | None = None
+        self._position: dict[int, int] | None = None
+        self._with_key: dict[tuple[str, str], list[Mention]] | None = None
+        self._surfaces: dict[tuple[str, ...], _Surfaces] = {}
+        self.lists: dict[tuple[str, ...], list[Mention]] = {}  # per-article lists (mention_index.live)
 
     def starting_in(self, start: int, end: int, types: tuple[str, ...] | frozenset[str] | None = None
                     ) -> list[Mention]:
@@ -51,6 +56,77 @@ class MentionIndex:
             self._by_key = dict(by_key)
         return [m for m in self._by_key.get((target.type, target.name), []) if not m.drop]
 
+    def position(self, m: Mention) -> int:
+        """The mention's index in the source list: where the source order broke ties (the first
+        of equals wins), a query answered in text order is put back in source order."""
+        if self._position is None:
+            self._position = {id(x): i for i, x in enumerate(self.source)}
+        return self._position[id(m)]
+
+    def in_source_order(self, found: list[Mention]) -> list[Mention]:
+        """`found` (mentions of this index) in the order of the source list."""
+        return sorted(found, key=self.position)
+
+    def with_key(self, key: tuple[str, str]) -> list[Mention]:
+        """Mentions whose `key` (type, name or surface) is `key`, in source order, dropped ones
+        included (built on first use, i.e. after article resolution has set the names)."""
+        if self._with_key is None:
+            table: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+            for m in self.source:
+                table[m.key].append(m)
+            self._with_key = dict(table)
+        return self._with_key.get(key, [])
+
+    def strip_surfaces(self, clause: str, types: tuple[str, ...], skip: Mention) -> str:
+        """`clause` with the surface of every mention of the given types but `skip` removed, as
+        `for m in source: if m.surface in clause: clause = clause.replace(m.surface, "")` would,
+        without the scan: only surfaces that occur in the short clause are looked up."""
+        key = tuple(sorted(types))
+        table = self._surfaces.get(key)
+        if table is None:
+            table = self._surfaces[key] = _Surfaces(
+                [(i, m.surface) for i, m in enumerate(self.source) if m.type in types and m.surface])
+        skipped = self.position(skip)
+        done = -1
+        while True:  # the next mention in source order whose surface is in the current clause
+            found = table.next_in(clause, done, skipped)
+            if found is None:
+                return clause
+            done, surface = found
+            clause = clause.replace(surface, "")
+
+
+class _Surfaces:
+    """Surfaces of some mentions → their source positions, with the lengths per first character
+    (so the substrings of a short clause that can be a surface are few)."""
+
+    def __init__(self, items: list[tuple[int, str]]) -> None:
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for i, surface in items:
+            self.positions[surface].append(i)
+            lengths[surface[0]].add(len(surface))
+        self.lengths = {c: sorted(ls) for c, ls in lengths.items()}
+
+    def next_in(self, clause: str, after: int, skipped: int) -> tuple[int, str] | None:
+        """(position, surface) of the first mention after `after` (not `skipped`) whose surface
+        occurs in `clause`."""
+        best: tuple[int, str] | None = None
+        for i, char in enumerate(clause):
+            for length in self.lengths.get(char, ()):
+                surface = clause[i:i + length]
+                if len(surface) < length:
+                    break
+                positions = self.positions.get(surface)
+                if not positions:
+                    continue
+                k = bisect_right(positions, after)
+                if k < len(positions) and positions[k] == skipped:
+                    k += 1
+                if k < len(positions) and (best is None or positions[k] < best[0]):
+                    best = (positions[k], surface)
+        return best
+
 
 _CACHE: list[MentionIndex] = []
 
@@ -58,6 +134,8 @@ _CACHE: list[MentionIndex] = []
 def index_of(mentions: list[Mention]) -> MentionIndex:
     """The index of this mention list, reused while the same list is asked about (one article
     at a time; a list that grew is indexed again)."""
+    if _CACHE and _CACHE[0].source is mentions and _CACHE[0].size == len(mentions):
+        return _CACHE[0]  # the usual case: the article being extracted
     for index in _CACHE:
         if index.source is mentions and index.size == len(mentions):
             return index
@@ -65,6 +143,18 @@ def index_of(mentions: list[Mention]) -> MentionIndex:
     _CACHE.insert(0, index)
     del _CACHE[4:]
     return index
+
+
+def first_disjoint(mentions: list[Mention]) -> list[Mention]:
+    """Each mention that overlaps none kept before it, in order — as `if not any(overlap with
+    kept)` would keep them, with a map of the characters kept instead of a scan of the kept."""
+    taken = bytearray(max((m.end for m in mentions), default=0) + 1)
+    kept: list[Mention] = []
+    for m in mentions:
+        if not (m.start < m.end and 1 in taken[m.start:m.end]):
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+    return kept
 
 
 def orgs_in(mentions: list[Mention], start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
@@ -88,3 +178,69 @@ def ending_in(mentions: list[Mention], start: int, end: int, types: tuple[str, .
     """Mentions of the given types whose end lies in [start, end] (the owner right before a brand)."""
     index = index_of(mentions)
     return [m for m in index.starting_in(start - index.longest, end, types) if start <= m.end <= end]
+
+
+class _LastBefore:
+    """Members by end offset: the one ending last at or before a position (the first in list
+    order among those ending there, as `max(..., key=end)` picks)."""
+
+    def __init__(self, members: list[Mention]) -> None:
+        first: dict[int, Mention] = {}
+        for m in members:
+            first.setdefault(m.end, m)
+        self.ends = sorted(first)
+        self.first = first
+
+    def last(self, pos: int) -> Mention | None:
+        k = bisect_right(self.ends, pos)
+        return self.first[self.ends[k - 1]] if k else None
+
+
+class OrgLookup:
+    """What short references (联合会, 总工会, 楼宇工会) ask of an article's list of organisations,
+    answered from tables built once per list instead of a scan of the list per reference:
+    the names, the unions by name, the bodies whose name ends or contains a word, the last
+    body before a position."""
+
+    def __init__(self, orgs: list[Mention]) -> None:
+        self.source, self.size = orgs, len(orgs)
+        self.names = {o.name for o in orgs}
+        self.unions = {o.name: o for o in orgs if o.type == UNION}
+        self.all = _LastBefore(orgs)
+        self._ending: dict[str, tuple[list[Mention], _LastBefore, int]] = {}
+        self._containing: dict[str, list[Mention]] = {}
+
+    def ending(self, ref: str) -> tuple[list[Mention], _LastBefore, int]:
+        """Bodies whose name ends with `ref` (and is not just `ref`), in list order; the same by
+        end; how many distinct names they have."""
+        if ref not in self._ending:
+            named = [o for o in self.source if o.name.endswith(ref) and o.name != ref]
+            self._ending[ref] = (named, _LastBefore(named), len({o.name for o in named}))
+        return self._ending[ref]
+
+    def unions_containing(self, ref: str) -> list[Mention]:
+        """Unions (one per name) whose name contains `ref` and is not just `ref`."""
+        if ref not in self._containing:
+            self._containing[ref] = [o for o in self.unions.values() if ref in o.name and o.name != ref]
+        return self._containing[ref]
+
+
+_LOOKUPS: list[OrgLookup] = []
+
+
+def lookup_of(orgs: list[Mention]) -> OrgLookup:
+    """The lookup of this organisation list (one article at a time; names are final by then)."""
+    if _LOOKUPS and _LOOKUPS[0].source is orgs and _LOOKUPS[0].size == len(orgs):
+        return _LOOKUPS[0]
+    _LOOKUPS[:] = [OrgLookup(orgs)]
+    return _LOOKUPS[0]
+
+
+def live(mentions: list[Mention], types: tuple[str, ...]) -> list[Mention]:
+    """Named, kept mentions of the given types in list order — the same list object for the
+    same question about one article (built after article resolution has set the names)."""
+    index = index_of(mentions)
+    key = ("live", *types)
+    if key not in index.lists:
+        index.lists[key] = [m for m in mentions if m.type in types and m.name and not m.drop]
+    return index.lists[key]

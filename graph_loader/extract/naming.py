@@ -17,7 +17,7 @@ from graph_loader.reference.lexicon import PARTY, UNION, alternation, org_gramma
 from graph_loader.reference.towns import TOWN_START
 
 _UNION_SUFFIX = re.compile("(" + alternation(union_suffix_forms()) + ")$")
-_PARTY_SUFFIX = re.compile(r"(党群工作委员会|联合党委|综合党委|党工委|党委|党总支|党支部|党组|党组织)$")
+_PARTY_SUFFIX = re.compile(r"(党群工作委员会|党群工委|联合党委|综合党委|党工委|党委|党总支|党支部|党组|党组织)$")
 
 
 def split_suffix(name: str, etype: str) -> tuple[str, str]:
@@ -64,11 +64,11 @@ def expand_prefix(name: str, ctx: ArticleContext | None) -> str:
             # keep short forms as written (浦江水晶产业园区); only complete a written 区/县/市
             if head.endswith(bare) or head == bare:
                 head = county.name
-            elif rest in {"工会", "总工会"}:
+            elif rest in {"工会", "总工会", "总"}:
                 head = county.name
-        elif city and not county and rest in {"工会", "总工会"}:
+        elif city and not county and rest in {"工会", "总工会", "总"}:
             head = city.name
-        if rest == "工会":
+        if rest in {"工会", "总"}:  # 宁波工会, 柯城区总: the place's federation
             rest = "总工会"
         return head + rest
     if ctx is None:

@@ -41,7 +41,7 @@ def find_party(text: str) -> list[Mention]:
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         after = text[m.end():m.end() + 3]
-        if after.startswith(("部", "办", "编", "书记处")) or text[m.end():].startswith(false_endings):
+        if after.startswith(("部", "办", "编", "书记处")) or text.startswith(false_endings, m.end()):
             continue
         if suffix in _LEVEL_COMMITTEES | {"省委"} and after[:1] in {"组", "宣", "统", "编", "办"}:
             continue

@@ -112,6 +112,10 @@ def _verb_not_surname(text: str, pos: int) -> bool:
     return rest.startswith(_POST_WORDS) or any(rest.startswith(t) for t in titles)
 
 
+_ROLE_END = re.compile(r"[，,。;；:：(（]|报道|摄|供稿")
+_SPACED = re.compile(CJK_CLASS + r"{2,3}(?=\s|$)")
+
+
 def find_persons(text: str) -> list[Mention]:
     g = _grammar()
     out: list[Mention] = []
@@ -128,8 +132,8 @@ def find_persons(text: str) -> list[Mention]:
         stripped = line.strip()
         # by-line / masthead role lines: "责任编辑 陈金波 王艳", "记者李凡 通讯员张甘秋报道"
         for m in g["role_re"].finditer(line):
-            rest = line[m.end():]
-            seg = re.split(r"[，,。;；:：(（]|报道|摄|供稿", rest)[0]
+            stop = _ROLE_END.search(line, m.end())  # not a split of the rest of a one-line page
+            seg = line[m.end():stop.start() if stop else len(line)]
             for sub in re.finditer(r"[^\s]+", seg):
                 token = sub.group(0)
                 if any(token.startswith(r) for r in g["byline_roles"]):
@@ -157,7 +161,7 @@ def find_persons(text: str) -> list[Mention]:
         while text[pos:pos + 1] in (" ", "\u3000") and pos < m.end() + 2:
             pos += 1  # a by-line post "总工会主席 杜坚强"
         name = name_at(text, pos)
-        spaced = re.match(CJK_CLASS + r"{2,3}(?=\s|$)", text[pos:]) if pos > m.end() else None
+        spaced = _SPACED.match(text, pos) if pos > m.end() else None
         if name and spaced and spaced.group(0).startswith(name):
             name = spaced.group(0)  # set apart by white space: the whole token is the name
         if name and (_verb_not_surname(text, pos) or name[0] in "和与及"):

@@ -15,6 +15,7 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import lookup_of
 from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
@@ -75,7 +76,8 @@ def _short_union(ctx: ArticleContext, orgs: list[Mention], start: int, end: int,
     another body's post (<X区人大常委会副主任>、总工会主席), X区's union; a bare 工会 taken up
     (<name>担任工会副主席) is the article's union. None when unsure."""
     ref = ctx.text[start:end]
-    unions = {o.name: o for o in orgs if o.type == UNION}
+    lookup = lookup_of(orgs)  # tables of the article's bodies, not a scan of them per reference
+    unions = lookup.unions
     fixed = org_grammar()["fixed_aliases"].get(ref)
     target = None
     if fixed and fixed in unions:
@@ -83,13 +85,12 @@ def _short_union(ctx: ArticleContext, orgs: list[Mention], start: int, end: int,
     elif took and ref == "工会" and ctx.main_union is not None and ctx.main_union.name in unions:
         target = ctx.main_union
     elif ref in ("总工会", "工会") and not took:
-        before = [o for o in orgs if o.end <= start and start - o.end <= 10]
-        if before:
-            prev = max(before, key=lambda o: o.end)
+        prev = lookup.all.last(start)  # the body ending last before, within 10 characters
+        if prev is not None and start - prev.end <= 10:
             _, _, used = gazetteer().parse_prefix(prev.name)
             target = unions.get(prev.name[:used] + ref) if used else None
     elif len(ref) >= 4:
-        hits = [o for o in unions.values() if ref in o.name and o.name != ref]
+        hits = lookup.unions_containing(ref)
         target = hits[0] if len(hits) == 1 else None
     if target is None:
         return None
@@ -100,14 +101,15 @@ def ref_body(ctx: ArticleContext, orgs: list[Mention], ref: str, start: int, end
     """A short reference (联盟, 联合会, 工会) to the body the article is about: the main union when
     its name ends so, else the last organisation so named before it (or the only one)."""
     main = ctx.main_union
-    if main is not None and main.name and main.name.endswith(ref) and any(o.name == main.name for o in orgs):
+    lookup = lookup_of(orgs)  # tables of the article's bodies, not a scan of them per reference
+    if main is not None and main.name and main.name.endswith(ref) and main.name in lookup.names:
         target = main
     else:
-        named = [o for o in orgs if o.name.endswith(ref) and o.name != ref]
-        before = [o for o in named if o.end <= start]
-        if before:  # the last body so named before the reference
-            target = max(before, key=lambda o: o.end)
-        elif len({o.name for o in named}) == 1:
+        named, by_end, distinct = lookup.ending(ref)
+        last = by_end.last(start)
+        if last is not None:  # the last body so named before the reference
+            target = last
+        elif distinct == 1:
             target = named[0]
         else:
             return None

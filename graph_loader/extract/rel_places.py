@@ -13,6 +13,7 @@ from __future__ import annotations
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import index_of, within
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import ADMIN_AREA, CARRIER, LOCATED_IN, ORGANIZATION_TYPES, UNION
 
@@ -26,19 +27,25 @@ def _live(m: Mention) -> bool:
 def locations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
     places = [m for m in mentions if m.type == ADMIN_AREA and _live(m)]
-    carriers = [m for m in mentions if m.type == CARRIER and _live(m)]
     gaz = gazetteer()
+    index = index_of(mentions)
+
+    def live_in(start: int, end: int, kind: str, inside: bool) -> list[Mention]:
+        """Live mentions of `kind` starting in [start, end) (and `inside` it), in list order."""
+        found = within(mentions, start, end, (kind,)) if inside else index.starting_in(start, end, (kind,))
+        return index.in_source_order([m for m in found if _live(m)])
+
     # 1. organisations and carriers → the most specific place inside their written name
     holders = [m for m in mentions if (m.type in ORGANIZATION_TYPES or m.type == CARRIER)
                and _live(m) and not m.generic]
     for holder in holders:
-        inside = [p for p in places if holder.start <= p.start and p.end <= holder.end]
+        inside = live_in(holder.start, holder.end, ADMIN_AREA, True)
         if inside:
             place = max(inside, key=lambda p: (_RANK.get(p.props.get("adminLevel", ""), 0), p.end))
             if place.name != holder.name:
                 out.append(relate(ctx, mentions, LOCATED_IN, holder, place, ctx.sentence_at(holder.start)))
         if holder.type == UNION:
-            nested = [c for c in carriers if holder.start <= c.start and c.end <= holder.end]
+            nested = live_in(holder.start, holder.end, CARRIER, True)
             if nested:
                 carrier = max(nested, key=lambda c: c.end - c.start)
                 out.append(relate(ctx, mentions, LOCATED_IN, holder, carrier, ctx.sentence_at(holder.start)))
@@ -49,7 +56,7 @@ def locations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
         if place is None or not place.parent:
             continue
         sentence = ctx.sentence_at(child.start)
-        parents = [p for p in places if p.name == place.parent and sentence.start <= p.start < sentence.end]
+        parents = [p for p in live_in(sentence.start, sentence.end, ADMIN_AREA, False) if p.name == place.parent]
         if not parents or (child.name, place.parent) in seen:
             continue
         seen.add((child.name, place.parent))

@@ -4,9 +4,11 @@ Why cue + actor: a practice cue alone is not an adoption (practices.yaml). A cue
 that describes the practice without one (practice_frames, rule "adoptions.frame") — counts when
 it is not part of a name, not in a host word, passing frame or honour title (cue_context), the
 sentence is not a plan, its context words are present where the cue is loose (帮扶, 优惠), and an
-actor is found (actors.actor). A 联合工会/工会联合会 the article is about adopts joint-union
-formation (rule "adoptions.joint-form"), dated by its founding sentence only (a heading's
-neighbour dates the carrier or the chair, not the union).
+actor is found (actors.doer_and_path; its path names the rule — adoptions.agent, .subject,
+.first-union, .qualifier, .topic, .headline — so each path's precision is measured apart).
+A 联合工会/工会联合会 the article is about adopts joint-union formation (rule
+"adoptions.joint-form"), dated by its founding sentence only (a heading's neighbour dates the
+carrier or the chair, not the union).
 Years come from text.dates.adoption_date, the one rule evidence_dates also uses.
 """
 
@@ -16,10 +18,11 @@ import bisect
 import functools
 import re
 
-from graph_loader.extract.actors import actor, is_plan, relate
+from graph_loader.extract.actors import doer_and_path, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.cue_context import CueContext
+from graph_loader.extract.mention_index import index_of
 from graph_loader.extract.practice_frames import find_frames
 from graph_loader.reference.lexicon import (
     ADOPTS,
@@ -100,24 +103,73 @@ def founding_year(ctx: ArticleContext, mentions: list[Mention], union: Mention,
     one clause: a mention of it, or (`by_form_word`, for the union the article is about) the
     word of its form (联合会, 联合工会). A founding date of the carrier (`小镇成立于2016年`), a
     chair's birth year or the union founding something else (`联合工会成立调解委员会`) is not it.
+    Linear: the article's founding verbs are found once, and without the form word only the
+    verbs next to a mention of the union (a bisect) are read.
     """
-    own = [m for m in mentions if m.key == union.key]
+    own = _Own(index_of(mentions).with_key(union.key))
     before, after = _form_words()
-    for sentence in ctx.sentences:
+    verbs = _founding_verbs(ctx)
+    candidates = range(len(verbs.found)) if by_form_word else verbs.near(own)
+    for k in candidates:
+        sentence, verb = verbs.found[k]
         text = sentence.text
-        for verb in _FOUNDED.finditer(text):
-            a, b = sentence.start + verb.start(), sentence.start + verb.end()
-            own_founding = verb.group(0)[0] in "第首" or _NO_OBJECT.match(text, verb.end())
-            subject = by_form_word and own_founding and before.search(text[max(0, verb.start() - 14):verb.start()])
-            obj = by_form_word and after.match(text, verb.end())
-            named = any((b <= m.start <= b + 12 and not _BREAK.search(ctx.text, b, m.start))
-                        or (own_founding and a - 12 <= m.end <= a and not _BREAK.search(ctx.text, m.end, a))
-                        for m in own)
-            if subject or obj or named:
-                year = stated_year(ctx, sentence, a)
-                if year is not None:
-                    return year
+        a, b = sentence.start + verb.start(), sentence.start + verb.end()
+        own_founding = verb.group(0)[0] in "第首" or _NO_OBJECT.match(text, verb.end())
+        subject = by_form_word and own_founding and before.search(text[max(0, verb.start() - 14):verb.start()])
+        obj = by_form_word and after.match(text, verb.end())
+        if subject or obj or own.named(ctx.text, a, b, bool(own_founding)):
+            year = stated_year(ctx, sentence, a)
+            if year is not None:
+                return year
     return None
+
+
+class _Own:
+    """The mentions of one union, by start and by end: is one of them the founding verb's object
+    (within 12 characters after it, in its clause) or, for the union's own founding, its subject
+    (within 12 before)? The nearest one decides: a clause break before it is before all farther."""
+
+    def __init__(self, own: list[Mention]) -> None:
+        self.starts = sorted(m.start for m in own)
+        self.ends = sorted(m.end for m in own)
+
+    def named(self, text: str, a: int, b: int, own_founding: bool) -> bool:
+        k = bisect.bisect_left(self.starts, b)
+        if k < len(self.starts) and self.starts[k] <= b + 12 and not _BREAK.search(text, b, self.starts[k]):
+            return True
+        k = bisect.bisect_right(self.ends, a) - 1
+        return own_founding and k >= 0 and self.ends[k] >= a - 12 and not _BREAK.search(text, self.ends[k], a)
+
+
+class _Verbs:
+    """Every founding verb of an article, in text order, with their start and end offsets."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.text, self.sentences = ctx.text, ctx.sentences
+        self.found = [(s, v) for s in ctx.sentences for v in _FOUNDED.finditer(s.text)]
+        self.starts = [s.start + v.start() for s, v in self.found]
+        self.ends = [s.start + v.end() for s, v in self.found]
+
+    def near(self, own: _Own) -> list[int]:
+        """Indexes of the verbs a mention of the union starts at most 12 after, or ends at most
+        12 before (the only ones `_Own.named` can accept), in text order."""
+        near: set[int] = set()
+        for start in own.starts:  # verb end b with b <= start <= b + 12
+            near.update(range(bisect.bisect_left(self.ends, start - 12), bisect.bisect_right(self.ends, start)))
+        for end in own.ends:  # verb start a with a - 12 <= end <= a
+            near.update(range(bisect.bisect_left(self.starts, end), bisect.bisect_right(self.starts, end + 12)))
+        return sorted(near)
+
+
+_VERBS: list[_Verbs] = []
+
+
+def _founding_verbs(ctx: ArticleContext) -> _Verbs:
+    """The founding verbs of the article (found once per article, not once per union asked about)."""
+    if _VERBS and _VERBS[0].text is ctx.text and _VERBS[0].sentences is ctx.sentences:
+        return _VERBS[0]
+    _VERBS[:] = [_Verbs(ctx)]
+    return _VERBS[0]
 
 
 def _hits(sentence: Sentence) -> list[tuple[int, int, str, tuple[str, ...], str]]:
@@ -141,15 +193,15 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
             if names.cover(a, b) or is_plan(ctx, sentence, a):
                 continue
             pids = [pid for pid in practices if where is None or not where.blocks(start, end, pid)]
-            doer = actor(ctx, mentions, sentence, a) if pids else None
-            if doer is None:
-                continue
+            doer, path = doer_and_path(ctx, mentions, sentence, a) if pids else (None, "")
+            if doer is None or (path == "qualifier" and not rule):
+                continue  # X专职副主席Y…: X only qualifies a post; a person, not X, acts here
             for pid in pids:
                 words = needs.get(pid)
                 if not rule and words and not any(w in sentence.text for w in words):
                     continue
                 out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
-                                  rule=rule, year=stated_year(ctx, sentence, a)))
+                                  rule=rule or f"adoptions.{path}", year=stated_year(ctx, sentence, a)))
     main = ctx.main_union
     if main is not None and main.props.get("form") in JOINT_FORMS:
         sentence = ctx.sentence_at(main.start)

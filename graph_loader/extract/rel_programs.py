@@ -43,6 +43,7 @@ def runs_programmes(m: Mention) -> bool:
 def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     lex = program_lexicon()
     out: list[RelMention] = []
+    first_carrier: list[Mention | None] = []  # the article's first named carrier, looked for once
     for sentence in ctx.sentences:
         for start, end, cue in lex.find(sentence.text):
             a, b = sentence.start + start, sentence.start + end
@@ -55,7 +56,9 @@ def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
                 named = [chosen] if chosen else named
                 head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else ctx.main_union)
                 if head is None and pid == TOWN_PROGRAM:
-                    head = next((m for m in mentions if m.type == CARRIER and m.name), None)
+                    if not first_carrier:
+                        first_carrier.append(next((m for m in mentions if m.type == CARRIER and m.name), None))
+                    head = first_carrier[0]
                 if head is None or runs_programmes(head):
                     head = ctx.main_carrier
                 if head is None:

@@ -11,10 +11,12 @@ actor, as for ADOPTS; `practice` and `year` (when stated) qualify the edge.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import index_of
 from graph_loader.reference.gazetteer import PROVINCE
 from graph_loader.reference.lexicon import ADMIN_AREA, SPREAD_TO, practice_lexicon
 from graph_loader.text.dates import stated_date
@@ -30,8 +32,25 @@ _AT = re.compile(r"(?:全域|各地|范围内|各区县)?(?:复制推广|推广�
 _NOT_A_CLAIM = re.compile(r"(可|要|应|需|加以|予以|值得)$")
 
 
-def _place_mentions(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.type == ADMIN_AREA and m.name and not m.drop]
+class _Places:
+    """The article's named place mentions, built once per article (not once per sentence): by
+    name (first in list order) and by position (a bisect over the mention index)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.index = index_of(mentions)
+        self.by_name: dict[str, Mention] = {}
+        for m in mentions:
+            if _live_place(m):
+                self.by_name.setdefault(m.name, m)
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """Named place mentions starting in [start, end), in list order."""
+        found = [m for m in self.index.starting_in(start, end, (ADMIN_AREA,)) if _live_place(m)]
+        return self.index.in_source_order(found)
+
+
+def _live_place(m: Mention) -> bool:
+    return m.type == ADMIN_AREA and bool(m.name) and not m.drop
 
 
 def _area(ctx: ArticleContext, word: str) -> str:
@@ -48,10 +67,11 @@ def _practice(ctx: ArticleContext, sentence: Sentence, pos: int) -> tuple[str, t
     found = [(s, e, c) for s, e, c in lex.find(sentence.text) if sentence.start + s < pos]
     offset = sentence.start
     if not found:
-        previous = [s for s in ctx.sentences if s.end <= sentence.start]
+        # the last sentence ending before this one (sentences are disjoint, in text order)
+        previous = bisect_right(ctx.sentences, sentence.start, key=lambda s: s.end)
         if not previous:
             return None
-        prev = previous[-1]
+        prev = ctx.sentences[previous - 1]
         found, offset = lex.find(prev.text), prev.start
     if not found:
         return None
@@ -62,25 +82,21 @@ def _practice(ctx: ArticleContext, sentence: Sentence, pos: int) -> tuple[str, t
 Claim = tuple[int, int, Mention | str]
 
 
-def _claims(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Claim]:
+def _claims(ctx: ArticleContext, places: _Places, sentence: Sentence) -> list[Claim]:
     """(cue start, cue end, place) of every spread claim in the sentence."""
-    places = _place_mentions(mentions)
     text = sentence.text
     out: list[Claim] = []
     for m in _TO.finditer(text):
         a, b = sentence.start + m.start(), sentence.start + m.end()
-        after = [p for p in places if b <= p.start <= b + 2]
+        after = places.starting_in(b, b + 3)
         if after:
             out.append((a, b, after[0]))
     for m in _SCOPE.finditer(text):
         name = _area(ctx, m.group(1))
         if name:
             a = sentence.start + m.start()
-            named = [p for p in places if p.name == name]
-            out.append((a, sentence.start + m.end(), named[0] if named else name))
-    for place in places:
-        if not sentence.start <= place.start < sentence.end:
-            continue
+            out.append((a, sentence.start + m.end(), places.by_name.get(name, name)))
+    for place in places.starting_in(sentence.start, sentence.end):
         m = _AT.match(ctx.text, place.end)
         if m and ctx.text[max(sentence.start, place.start - 1):place.start] == "在":
             out.append((place.start, m.end(), place))
@@ -89,8 +105,9 @@ def _claims(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) ->
 
 def spread_claims(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
+    places = _Places(mentions)
     for sentence in ctx.sentences:
-        for a, b, place in _claims(ctx, mentions, sentence):
+        for a, b, place in _claims(ctx, places, sentence):
             if _NOT_A_CLAIM.search(ctx.text[sentence.start:a]) or is_plan(ctx, sentence, a):
                 continue
             practice = _practice(ctx, sentence, a)

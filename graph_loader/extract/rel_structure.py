@@ -13,6 +13,7 @@ import re
 from graph_loader.extract.actors import nearest_surface, orgs_in, relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import index_of, live, within
 from graph_loader.extract.rel_people import ref_body
 from graph_loader.reference.lexicon import (
     CARRIER,
@@ -38,15 +39,41 @@ def _pb_re() -> re.Pattern[str]:
 
 def covers(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
-    carriers = [m for m in mentions if m.type == CARRIER and m.name]
+    index = index_of(mentions)
     for union in (m for m in mentions if m.type == UNION and m.name and not m.drop):
-        for carrier in carriers:
-            if union.start <= carrier.start and carrier.end <= union.end:
+        # the named carriers inside the union's name (a bisect, not a scan), in list order
+        for carrier in index.in_source_order(within(mentions, union.start, union.end, (CARRIER,))):
+            if carrier.name:
                 out.append(relate(ctx, mentions, COVERS, union, carrier, ctx.sentence_at(union.start)))
     main = ctx.main_union
     if main is not None and ctx.main_carrier is not None and main.props.get("level") == "carrier":
         sentence = ctx.sentence_at(ctx.main_carrier.start)
         out.append(relate(ctx, mentions, COVERS, main, ctx.main_carrier, sentence))
+    return out + _covers_by_cue(ctx, mentions)
+
+
+@functools.cache
+def _covers_re() -> re.Pattern[str]:
+    cues = list(practice_rules()["covers_cues"]) + list(org_grammar().get("covers_extra_cues", []))
+    return re.compile("|".join(map(re.escape, sorted(set(cues), key=len, reverse=True))))
+
+
+def _covers_by_cue(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """X联合工会以A大厦为中心，涵盖B园、C大厦等楼宇: the first union of a sentence with a covers
+    cue covers the carriers named after it in that sentence (not those inside a union's name,
+    which the name rule has). A sentence without a union gives nothing: the cue alone does not
+    say whose coverage it is."""
+    out: list[RelMention] = []
+    for sentence in ctx.sentences:
+        if not _covers_re().search(sentence.text):
+            continue
+        unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
+        if not unions:
+            continue
+        union = unions[0]
+        for carrier in orgs_in(mentions, union.end, sentence.end, (CARRIER,)):
+            if not any(u.start <= carrier.start and carrier.end <= u.end for u in unions):
+                out.append(relate(ctx, mentions, COVERS, union, carrier, sentence, rule="structure.covers-cue"))
     return out
 
 
@@ -56,7 +83,10 @@ def party_building(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
         # a province's committee leads every body there: it builds no particular union
         parties = [p for p in orgs_in(mentions, sentence.start, sentence.end, (PARTY,))
                    if not p.props.get("territorial")]
-        if not parties or not _pb_re().search(sentence.text):
+        if not parties:
+            continue
+        cued = _pb_re().search(sentence.text)
+        if not cued and not _CROSS_POST.search(sentence.text):
             continue
         unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
         target = unions[0] if unions else ctx.main_union
@@ -65,8 +95,15 @@ def party_building(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
         if not unions:  # the article's union, anchored at its surface form nearest the sentence
             anchor = nearest_surface(ctx, mentions, target, sentence.start)
             target = Mention(UNION, anchor.surface, anchor.start, anchor.end, dict(target.props), name=target.name)
-        out.append(relate(ctx, mentions, PARTY_BUILDING, parties[0], target, sentence))
+        rule = "" if cued else "structure.party-cross-post"
+        out.append(relate(ctx, mentions, PARTY_BUILDING, parties[0], target, sentence, rule=rule))
     return out
+
+
+# A union chair's post held by a party officer (主席由园区党委副书记兼任, 书记…兼任工会主席): a
+# shared post is party building even without a leadership word.
+_CROSS_POST = re.compile(r"主\s*席\s*由[^，。；,;]{0,16}书\s*记[^，。；,;]{0,4}兼\s*任"
+                         r"|书\s*记[^，。；,;]{0,6}兼\s*任[^，。；,;]{0,8}主\s*席")
 
 
 _ANAPHOR = re.compile(r"(?:该|这个|这家|本)(" + alternation((*short_union_suffixes(), "联合会")) + ")")
@@ -75,7 +112,7 @@ _ANAPHOR = re.compile(r"(?:该|这个|这家|本)(" + alternation((*short_union_
 def _union_refs(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> list[Mention]:
     """The sentence's unions in text order, with anaphors (该联合会) standing for the body they name."""
     unions = orgs_in(mentions, sentence.start, sentence.end, (UNION,))
-    orgs = [m for m in mentions if m.type == UNION and m.name and not m.drop]
+    orgs = live(mentions, (UNION,))  # one list per article, so ref_body's tables are built once
     for m in _ANAPHOR.finditer(sentence.text):
         start, end = sentence.start + m.start(), sentence.start + m.end()
         if any(u.start < end and start < u.end for u in unions):

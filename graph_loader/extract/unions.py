@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from graph_loader.extract.base import Mention
 from graph_loader.reference.charclass import NAME_CHAR_RE
@@ -49,8 +50,10 @@ def union_form(core: str, suffix: str) -> str:
     return form
 
 
+@functools.lru_cache(maxsize=8192)
 def union_level(name_core: str, form: str) -> str:
-    """`level` from the core: its admin prefix, a town/street, a carrier word, or the form."""
+    """`level` from the core: its admin prefix, a town/street, a carrier word, or the form
+    (memoised: a pure function of the reference data, asked again for every repeated name)."""
     if form == "企业工会":
         return "enterprise"
     county, city, used = gazetteer().parse_prefix(name_core)
@@ -127,6 +130,41 @@ def find_unions(text: str) -> list[Mention]:
             continue
         props["level"] = union_level(core, props["form"])
         out.append(Mention(UNION, surface, start, m.end(), props))
+    return out + _short_unions(text)
+
+
+_SHORT = re.compile(r"[省市区县]总(?!工会)")
+
+
+@functools.cache
+def _short_follow_re() -> re.Pattern[str]:
+    words = sorted(org_grammar()["short_union_followers"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _short_unions(text: str) -> list[Mention]:
+    """Short forms of a federation of trade unions: 市总/区总 (a generic reference, resolved
+    like 市总工会 against the article's place) and <place>总 (柯城区总, a named body whose name
+    is the place's 总工会). Only before a particle, an acting verb or a mark, so 总结, 总体 or 总部
+    never start one; a core that is neither empty nor a whole place is no short form."""
+    levels = org_grammar()["level_cores"]
+    out: list[Mention] = []
+    for m in _SHORT.finditer(text):
+        if not _short_follow_re().match(text, m.end()) and m.end() < len(text) and text[m.end()] != "\n":
+            continue
+        level_end = m.start() + 1
+        start, _ = name_start(text, level_end)
+        core = text[start:m.start()]
+        props = {"form": "总工会", "short": True}
+        if not core:
+            word = text[m.start()]
+            out.append(Mention(UNION, m.group(0), m.start(), m.end(),
+                               {**props, "level_word": word, "level": levels[word]}, generic=True))
+            continue
+        place = text[start:level_end]
+        if gazetteer().parse_prefix(place)[2] != len(place):
+            continue
+        out.append(Mention(UNION, place + "总", start, m.end(), {**props, "level": union_level(place, "总工会")}))
     return out
 
 
@@ -134,11 +172,34 @@ _CONGRESS = re.compile(r"第[一二三四五六七八九十百\d]+次(?:会员)?
 _COUNT = re.compile(r"(?:\d+\s*|[二三四五六七八九十两几多]+)[家个所]$")
 
 
+class _LineBreaks:
+    """Offsets of one text's line breaks, found once per text and bisected (an rfind per union
+    is a scan of megabytes when a PDF page ran together on one line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """As `text.rfind("\n", 0, start) + 1, text.find("\n", end)`."""
+        k = bisect_left(self.breaks, start)
+        j = bisect_left(self.breaks, end)
+        return (self.breaks[k - 1] + 1 if k else 0), (self.breaks[j] if j < len(self.breaks) else -1)
+
+
+_BREAKS: list[_LineBreaks] = []
+
+
+def _line_breaks(text: str) -> _LineBreaks:
+    if not _BREAKS or _BREAKS[0].text is not text:
+        _BREAKS[:] = [_LineBreaks(text)]
+    return _BREAKS[0]
+
+
 def _heading_start(text: str, start: int, end: int) -> int:
     """A line that is one union name (a unit's heading, 余杭区和睦街道总工会) is taken whole: a
     boundary word inside it (和) is part of the name. The line must open with a known place."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    line_start, line_end = _line_breaks(text).around(start, end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     head = line.strip()
     if start <= line_start or not head.endswith(text[start:end]) or len(head) > MAX_NAME:
@@ -162,7 +223,9 @@ def _listed_unions(text: str, classifier: int, level: str, suffix: str) -> list[
     if count is None:
         return []
     end = classifier + 1 - len(count.group(0))
-    clause = max(text.rfind(p, 0, end) for p in "，。；：:,\n") + 1
+    # the clause mark before (looked for near first: a page run together on one line has no \n)
+    near = max(text.rfind(p, max(0, end - 400), end) for p in "，。；：:,\n")
+    clause = (near if near >= 0 else max(text.rfind(p, 0, end) for p in "，。；：:,\n")) + 1
     segment = text[clause:end]
     if segment.endswith("等"):
         segment = segment[:-1]

@@ -25,13 +25,14 @@ _PART = r"(?:上半年|下半年|以来|年初|年底|年末|初|底|末|上旬|
 _REL = r"(?:今年|去年|前年|明年|当年|同年|本年)"
 
 DATE_PATTERN = re.compile(
-    rf"(?<!\d)(?:19|20)\d{{2}}\s?年(?:\s?{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
+    rf"(?<!\d)(?<!\d\s)(?:19|20)(?:\s?\d){{2}}\s?年(?:\s?{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
     rf"|{_REL}(?:\s?{_MONTH}(?:\s?{_DAY})?)?{_PART}?"
     rf"|(?<![\d年.])(?<![\d年.] ){_MONTH}(?:\s?{_DAY})?{_PART}?"
     r"|近(?:[两三四五几]|\d{1,2})?年来?"
     r"|(?<![年今去明前当同本\d])(?:上半年|下半年|年初|年底|年末)"
 )
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s?年")
+# a PDF's stray space may split the digits of a year (20 20年)
+_YEAR_RE = re.compile(r"((?:19|20)(?:\s?\d){2})\s?年")
 _MONTH_RE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s?月")
 _DAY_RE = re.compile(r"月\s?([0-3]?\d)(?:[-—–~至到][0-3]?\d)?\s?[日号]")
 _REL_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "去年": -1, "前年": -2, "明年": 1}
@@ -47,7 +48,7 @@ def _resolve(phrase: str, base_year: int | None) -> tuple[str, bool] | None:
     relative = False
     year_match = _YEAR_RE.search(phrase)
     if year_match:
-        year: int | None = int(year_match.group(1))
+        year: int | None = int(year_match.group(1).replace(" ", ""))
     elif phrase[:2] in _REL_OFFSET:
         year = None if base_year is None else base_year + _REL_OFFSET[phrase[:2]]
         relative = True
@@ -136,7 +137,16 @@ _CLAUSE_END = re.compile(r"[，,；;：:\n]")
 # the founding, not the contest of the next clause, unless that clause reports a start of its
 # own (`2017年成立领导小组，…，成立了联合会`: a sequence of the year's events).
 _FOUNDING = re.compile(r"成立|挂牌|揭牌")
-_START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办")
+# (a rule set up or staff chosen at that date is such a start: 制订…制度, 推选1名专职副主席)
+_START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办"
+                         r"|制订|制定|推选|选配|配备")
+# A date after the cue that follows one of these dates a selection or an honour the body received
+# (`联盟入选今年全省…试点`), not the start of its practice.
+_SELECTED = re.compile(r"(?:入选|列入|被列为|列为|获评|荣获|获得|被评为|被命名为)[^，,；;。]{0,4}$")
+# A date whose own clause reports that the body was selected or listed (`今年年初，园区被省委列入
+# …试点单位之一，园区…树立起“大群团”工作理念`) dates the selection, not a practice in a later clause.
+_SELECTED_AFTER = re.compile(r"^[^，,；;：:]{0,16}?(?:被[^，,；;]{0,8}?(?:列入|列为|确定为|命名为|评为)"
+                             r"|入选|获评|荣获)")
 # `成立两周年`: the founding lies N years before the date of the sentence.
 _ANNIVERSARY = re.compile(r"(?:成立|挂牌|组建|建会)(?:满)?([一二两三四五六七八九十\d]{1,2})\s?周年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -218,10 +228,12 @@ def adoption_date(
             return None
         if cut >= 0 and _TALLY.search(clause):
             return None
+        if cut >= 0 and _SELECTED_AFTER.match(between[:cut].lstrip("，,")):
+            return None
     else:
         clause_end = _CLAUSE_END.search(sentence, pos)
         limit = clause_end.start() if clause_end else len(sentence)
-        after = [m for m in usable if pos <= m.start < limit]
+        after = [m for m in usable if pos <= m.start < limit and not _SELECTED.search(sentence, pos, m.start)]
         if not after:
             return None
         found = after[0]

@@ -31,10 +31,9 @@ from analytics.precedence import (
     tail_probability,
 )
 from analytics.timeline import practice_timeline
-from graph_loader.extract import extract_article
 from graph_loader.extract.evidence_dates import quote_date
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.text.dates import stated_date
+from tests.support.extraction import extract_text
 from tests.support.synthetic import PLANTED_EDGES, plan_world
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "diffusion.md"
@@ -248,10 +247,7 @@ def test_csv_opens_in_pandas_with_documented_columns() -> None:
 # --- the extraction diffusion relies on -----------------------------------------------------
 
 def _extract(text: str, title: str, date: str = "2022-09-20"):
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date=date)
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), date)
-    return extract_article(article, ndoc)
+    return extract_text(text, title, date)
 
 
 def test_adopts_carries_the_stated_year() -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from graph_loader.extract import extract_article
 from graph_loader.extract.actors import inside_name, is_plan, orgs_in
 from graph_loader.extract.base import Mention, split_sentences
 from graph_loader.extract.context import ArticleContext, build_context
 from graph_loader.extract.mention_index import MentionIndex, ending_in, within
 from graph_loader.records import Article, NormalizedDocument, SourceDocument
+from tests.support.extraction import extract_text
 
 
 def _article(text: str, title: str) -> tuple[Article, NormalizedDocument]:
@@ -17,8 +17,7 @@ def _article(text: str, title: str) -> tuple[Article, NormalizedDocument]:
 
 
 def _adopts(text: str, title: str) -> set[tuple[str, str]]:
-    article, ndoc = _article(text, title)
-    ex = extract_article(article, ndoc)
+    ex = extract_text(text, title, "2021-01-01")
     return {(r.head.label, r.tail.label) for r in ex.relations if r.type == "ADOPTS"}
 
 

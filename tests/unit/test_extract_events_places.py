@@ -4,19 +4,15 @@ made-up ones (names not in the corpus) side by side."""
 
 from __future__ import annotations
 
-from graph_loader.extract import extract_article
 from graph_loader.extract.carriers import carrier_aliases, carrier_name, find_carriers
 from graph_loader.extract.events import find_events, find_venues
 from graph_loader.extract.party import find_party
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.reference.towns import find_towns
+from tests.support.extraction import extract_text
 
 
 def _extract(text: str, title: str):
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date="2020-06-01")
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), "2020-06-01")
-    return extract_article(article, ndoc)
+    return extract_text(text, title, "2020-06-01")
 
 
 def _carriers(text: str) -> list[str]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph_loader.extract import extract_article
 from graph_loader.extract.cue_context import CueContext
 from graph_loader.extract.practice_frames import find_frames
 from graph_loader.records import Article, NormalizedDocument, SourceDocument
+from tests.support.extraction import extract_text
 
 
 def practices(text: str) -> set[str]:
@@ -78,10 +78,7 @@ def test_passing_frames_and_honour_titles() -> None:
 
 
 def _extract(text: str, title: str, date: str = "2022-06-30"):
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date=date)
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), date)
-    return extract_article(article, ndoc)
+    return extract_text(text, title, date)
 
 
 def adopts(text: str, title: str, date: str = "2022-06-30") -> dict[str, dict]:

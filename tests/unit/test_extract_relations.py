@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from graph_loader.extract import extract_article
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
+from tests.support.extraction import extract_text
 
 
 def _extract(text: str, title: str):
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date="2020-01-01")
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), "2020-01-01")
-    return extract_article(article, ndoc)
+    return extract_text(text, title, "2020-01-01")
 
 
 TEXT = (

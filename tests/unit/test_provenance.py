@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
-from graph_loader.extract import extract_article, rule_name
+from graph_loader.extract import rule_name
 from graph_loader.extract.rel_practices import adoptions
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.reference.lexicon import DATA_DIR, rule_confidence
+from tests.support.extraction import extract_text
 
 TEXT = (
     "台州市椒江区星光小镇工会联合会 服务职工\n"
@@ -16,10 +16,7 @@ TEXT = (
 
 
 def _extract(text: str):
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date="2021-05-01")
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    title = text.split("\n", 1)[0]
-    return extract_article(Article("t", 0, title, text, 0, len(text), 0, len(text), "2021-05-01"), ndoc)
+    return extract_text(text, date="2021-05-01")
 
 
 def test_every_relation_names_a_rule_and_a_confidence_in_the_unit_interval() -> None:
