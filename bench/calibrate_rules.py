@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -44,7 +43,7 @@ def measure() -> tuple[Counter, Counter]:
     score = _scorer()
     gold = score.load([r for f in score.gold_files([str(SHARED / "gold" / "dev")]) for r in score.read_jsonl(f)])
     result = run_extraction([SHARED / "corpus", SHARED / "gold" / "texts"])
-    records = [json.loads(json.dumps(record_json(ex), ensure_ascii=False)) for ex in result.extractions]
+    records = [record_json(ex) for ex in result.extractions]
     system = score.load(records, set(gold))
     edges, right = Counter(), Counter()
     for doc_id, gdoc in gold.items():

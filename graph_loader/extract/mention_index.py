@@ -29,7 +29,6 @@ class MentionIndex:
         self._by_key: dict[tuple[str, str], list[Mention]] | None = None
         self._position: dict[int, int] | None = None
         self._with_key: dict[tuple[str, str], list[Mention]] | None = None
-        self._surfaces: dict[tuple[str, ...], _Surfaces] = {}
         self.lists: dict[tuple[str, ...], list[Mention]] = {}  # per-article lists (mention_index.live)
 
     def starting_in(self, start: int, end: int, types: tuple[str, ...] | frozenset[str] | None = None
@@ -77,57 +76,6 @@ class MentionIndex:
             self._with_key = dict(table)
         return self._with_key.get(key, [])
 
-    def strip_surfaces(self, clause: str, types: tuple[str, ...], skip: Mention) -> str:
-        """`clause` with the surface of every mention of the given types but `skip` removed, as
-        `for m in source: if m.surface in clause: clause = clause.replace(m.surface, "")` would,
-        without the scan: only surfaces that occur in the short clause are looked up."""
-        key = tuple(sorted(types))
-        table = self._surfaces.get(key)
-        if table is None:
-            table = self._surfaces[key] = _Surfaces(
-                [(i, m.surface) for i, m in enumerate(self.source) if m.type in types and m.surface])
-        skipped = self.position(skip)
-        done = -1
-        while True:  # the next mention in source order whose surface is in the current clause
-            found = table.next_in(clause, done, skipped)
-            if found is None:
-                return clause
-            done, surface = found
-            clause = clause.replace(surface, "")
-
-
-class _Surfaces:
-    """Surfaces of some mentions → their source positions, with the lengths per first character
-    (so the substrings of a short clause that can be a surface are few)."""
-
-    def __init__(self, items: list[tuple[int, str]]) -> None:
-        self.positions: dict[str, list[int]] = defaultdict(list)
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for i, surface in items:
-            self.positions[surface].append(i)
-            lengths[surface[0]].add(len(surface))
-        self.lengths = {c: sorted(ls) for c, ls in lengths.items()}
-
-    def next_in(self, clause: str, after: int, skipped: int) -> tuple[int, str] | None:
-        """(position, surface) of the first mention after `after` (not `skipped`) whose surface
-        occurs in `clause`."""
-        best: tuple[int, str] | None = None
-        for i, char in enumerate(clause):
-            for length in self.lengths.get(char, ()):
-                surface = clause[i:i + length]
-                if len(surface) < length:
-                    break
-                positions = self.positions.get(surface)
-                if not positions:
-                    continue
-                k = bisect_right(positions, after)
-                if k < len(positions) and positions[k] == skipped:
-                    k += 1
-                if k < len(positions) and (best is None or positions[k] < best[0]):
-                    best = (positions[k], surface)
-        return best
-
-
 _CACHE: list[MentionIndex] = []
 
 
@@ -172,12 +120,6 @@ def within(mentions: list[Mention], start: int, end: int, types: tuple[str, ...]
     """Mentions of the given types lying inside [start, end) (carriers nested in a union's name,
     persons inside an organisation's name), in text order; a bisect, not a scan."""
     return [m for m in index_of(mentions).starting_in(start, end, types) if m.end <= end]
-
-
-def ending_in(mentions: list[Mention], start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
-    """Mentions of the given types whose end lies in [start, end] (the owner right before a brand)."""
-    index = index_of(mentions)
-    return [m for m in index.starting_in(start - index.longest, end, types) if start <= m.end <= end]
 
 
 class _LastBefore:

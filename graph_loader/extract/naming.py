@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from graph_loader.extract.carriers import carrier_type
 from graph_loader.extract.context import ArticleContext
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import PARTY, UNION, alternation, org_grammar, union_suffix_forms
@@ -28,22 +27,6 @@ def split_suffix(name: str, etype: str) -> tuple[str, str]:
         if m:
             return name[:m.start()], m.group(0)
     return name, ""
-
-
-def expand_carrier(name: str) -> str:
-    """A carrier written with city + short county (杭州余杭区…, 湖州市吴兴…) takes the full
-    county; a town or market written with a short county (海宁皮革时尚小镇) too. Parks keep the
-    short form that is usual in their names (磐安工业园区, 平湖经济技术开发区)."""
-    county, city, used = gazetteer().parse_prefix(name)
-    if not county or name.startswith(county.name):
-        return name
-    rest = name[used:]
-    head = name[:used]
-    if city and head.startswith(city.name.removesuffix("市")) and len(head) > len(city.bare):
-        return county.name + rest
-    if carrier_type(name) in {"town", "market"}:
-        return county.name + rest
-    return name
 
 
 def expand_prefix(name: str, ctx: ArticleContext | None) -> str:

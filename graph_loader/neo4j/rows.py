@@ -72,7 +72,6 @@ class GraphRows:
     def __init__(self, ontology: Ontology | None = None) -> None:
         self.ont = ontology or get_ontology()
         self.entity_label = self.ont.label("Entity")
-        self.article_label = self.ont.label("Article")
         self.mention_type = self.ont.rel("MENTIONED_IN")
         self.concept_labels = [self.ont.label(name) for name in ("Practice", "PracticeCategory", "Program")]
         self.skipped_relations = 0

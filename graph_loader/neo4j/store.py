@@ -5,9 +5,6 @@ Only the writer and the query registry use the driver this returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
@@ -46,15 +43,6 @@ def open_driver(settings: Neo4jSettings | None = None) -> Driver:
         hint = "check NEO4J_URI" if settings.external else "start it with `ukg neo4j start`"
         raise StoreUnavailable(f"Neo4j is not reachable at {settings.uri}; {hint}") from error
     return driver
-
-
-@contextmanager
-def session_driver(settings: Neo4jSettings | None = None) -> Iterator[Driver]:
-    driver = open_driver(settings)
-    try:
-        yield driver
-    finally:
-        driver.close()
 
 
 def server_version(driver: Driver) -> str:

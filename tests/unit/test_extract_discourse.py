@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph_loader.extract.actors import inside_name, is_plan, orgs_in
 from graph_loader.extract.base import Mention, split_sentences
 from graph_loader.extract.context import ArticleContext, build_context
-from graph_loader.extract.mention_index import MentionIndex, ending_in, within
+from graph_loader.extract.mention_index import MentionIndex, within
 from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from tests.support.extraction import extract_text
 
@@ -95,7 +95,6 @@ def test_mention_index_answers_spans_by_bisect():
     assert inside_name(mentions, 12, 14, ("UnionOrganization",))
     assert not inside_name(mentions, 15, 17, ("UnionOrganization",))
     assert [m.start for m in within(mentions, 10, 33, ("UnionOrganization",))] == [10, 20]
-    assert [m.start for m in ending_in(mentions, 13, 25, ("UnionOrganization",))] == [10, 20]
 
 
 def test_sentence_at_is_found_in_order():

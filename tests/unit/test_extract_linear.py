@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph_loader.extract import _drop_overlaps, extract_article
 from graph_loader.extract.base import Mention
-from graph_loader.extract.mention_index import MentionIndex, OrgLookup, live
+from graph_loader.extract.mention_index import OrgLookup, live
 from graph_loader.extract.unions import _line_breaks
 from graph_loader.reference.lexicon import BRAND, CARRIER, ENTERPRISE, PERSON, UNION
 
@@ -40,17 +40,6 @@ def test_drop_overlaps_keeps_the_longer_org_and_hides_nested_persons_and_carrier
     assert union in kept and short not in kept and firm not in kept
     assert person in kept and hidden not in kept
     assert carrier in kept and in_brand not in kept
-
-
-def test_strip_surfaces_removes_other_brands_in_list_order() -> None:
-    mentions = [_m(BRAND, "云帆e站", 0), _m(BRAND, "e站", 30), _m(BRAND, "暖心屋", 40), _m(PERSON, "林", 50)]
-    index = MentionIndex(mentions)
-    clause = "依托云帆e站和暖心屋林"
-    naive = clause
-    for other in mentions:
-        if other.type == BRAND and other is not mentions[2] and other.surface in naive:
-            naive = naive.replace(other.surface, "")
-    assert index.strip_surfaces(clause, (BRAND,), mentions[2]) == naive == "依托和暖心屋林"
 
 
 def test_org_lookup_answers_as_the_scans() -> None:

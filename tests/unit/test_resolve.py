@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_loader.extract.naming import expand_carrier, expand_prefix
+from graph_loader.extract.naming import expand_prefix
 from graph_loader.records import Article, ArticleExtraction, ConceptRef, Entity, EntityRef, Relation
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.resolve import merge_corpus, unify_corpus, unify_document
@@ -21,8 +21,6 @@ def test_expand_prefix():
     assert expand_prefix("西湖区总工会", None) == "杭州市西湖区总工会"
     assert expand_prefix("宁波工会", None) == "宁波市总工会"
     assert expand_prefix("景宁县总工会", None) == "景宁畲族自治县总工会"
-    assert expand_carrier("湖州市吴兴美妆小镇") == "湖州市吴兴区美妆小镇"
-    assert expand_carrier("磐安工业园区") == "磐安工业园区"
 
 
 def _ex(entities, relations=()):
