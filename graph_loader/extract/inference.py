@@ -7,7 +7,8 @@ was formed jointly), or from the page around the article (a unit in a winners' l
 programme the lead names). Every inferred edge keeps the evidence span of the facts it comes
 from and the rule name `inference.<name>`, so its confidence is measured apart.
 
-Rules: brand-adopts, party-led, cross-appointment, formation, alliance, programme-entrants.
+Rules: brand-adopts, party-led, cross-appointment, formation, alliance, alliance-members,
+programme-entrants.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import functools
 import re
 from collections.abc import Iterable
 
+from graph_loader.extract.actors import is_plan
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.founding import foundings
 from graph_loader.extract.mention_index import index_of
-from graph_loader.extract.rel_practices import founding_year
+from graph_loader.extract.rel_practices import founded_in, founding_year, stated_year
 from graph_loader.reference.lexicon import (
     ADOPTS,
     ALLIANCE,
@@ -32,6 +35,8 @@ from graph_loader.reference.lexicon import (
     PARTY_BUILDING,
     PERSON,
     UNION,
+    alternation,
+    practice_rules,
     program_lexicon,
     union_suffix_forms,
 )
@@ -44,7 +49,6 @@ UNION_ALLIANCE = "practice:union-alliance"
 # a post held in both a party body and a union: 兼任, 交叉任职, 由…副书记担任
 _CROSS_WORDS = re.compile(r"(兼任|兼职|交叉任职|双向进入|由[^，。；]{0,16}(书记|委员)[^，。；]{0,4}(担任|兼))")
 _LEAD_WORDS = re.compile(r"(党建带工建|党工共建|党建引领|党建统领|引领|领导|带动|联建|共建)")
-_FOUNDED = re.compile(r"(成立|组建|建立|挂牌|揭牌|筹建|牵头)")
 # a programme held as an event whose entrants a page lists: 第三届…展评, 获奖名单, 结果揭晓
 _EVENT = re.compile(r"(第[一二三四五六七八九十\d]+届|获奖|名单|揭晓)")
 _LEVEL = re.compile(r"(全国|全省|省级|全市|市级)")
@@ -113,8 +117,9 @@ def brand_adopts(ctx: ArticleContext, mentions: list[Mention], relations: list[R
         for practice, insts in kinds.get(r.tail.name, {}).items():
             key = (r.head.type, r.head.name, r.head.drop, practice)
             done = used.get(key, 0)
+            year = stated_year(ctx, sentence, r.tail.start)
             for inst in insts[:max(0, _PREMISE_PAIRS - done)]:
-                out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts"))
+                out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts", year=year))
             used[key] = min(_PREMISE_PAIRS, done + len(insts))
     return out
 
@@ -177,14 +182,55 @@ def formation(ctx: ArticleContext, mentions: list[Mention], relations: list[RelM
             continue
         if m.type == UNION and union_form(m) in joint_forms() and "行业" in m.name:
             sentence = ctx.sentence_at(m.start)
-            if _FOUNDED.search(sentence.text):
+            if founded_in(sentence.text):
                 out.append(_mention_edge(ctx, m, JOINT_FORMATION, "formation",
                                          year=founding_year(ctx, mentions, m, by_form_word=False)))
                 done.add(m.name)
         elif m.type in (UNION, ALLIANCE) and union_form(m) in alliance_forms():
             out.append(_mention_edge(ctx, m, UNION_ALLIANCE, "alliance",
-                                     year=founding_year(ctx, mentions, m, by_form_word=False)))
+                                     year=founding_year(ctx, mentions, m, alliance=True)))
             done.add(m.name)
+    for found in foundings(ctx, mentions, joint_forms(), union_form):
+        for m, rule in ((found.union, "formation"), *((x, "formation-leader") for x in found.leaders)):
+            if m.name not in done:
+                year = stated_year(ctx, found.sentence, m.start) if rule != "formation" else \
+                    founding_year(ctx, mentions, m, by_form_word=False)
+                out.append(_mention_edge(ctx, m, JOINT_FORMATION, rule, year=year))
+                done.add(m.name)
+    return out
+
+
+@functools.cache
+def _alliance_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = practice_rules()
+    return (re.compile(alternation(rules.get("alliance_joining", []))),
+            re.compile(alternation(rules.get("not_union_alliances", []))),
+            re.compile("|".join(rules.get("guidance_markers", []))))
+
+
+def alliance_members(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """Unions a sentence lists as founding or joining an alliance (`X、Y和Z结成联盟`, `由X、Y…组成的
+    这一联盟`, `X牵头，联合Y、Z共同发起`) each ADOPTS union-alliance; a union that only guides
+    (`在X指导下`) or the alliance itself does not, nor do members of a volunteers' 联盟."""
+    joining, other_kind, guided = _alliance_words()
+    index = index_of(mentions)
+    alliance = next((m for m in mentions if m.type in (UNION, ALLIANCE) and union_form(m) in alliance_forms()), None)
+    founded = founding_year(ctx, mentions, alliance, alliance=True) if alliance is not None else None
+    out = []
+    for sentence in ctx.sentences:
+        text = sentence.text
+        if "联盟" not in text or not joining.search(text) or other_kind.search(text):
+            continue
+        for m in index.starting_in(sentence.start, sentence.end):
+            if m.type != UNION or m.drop or not m.name or union_form(m) in alliance_forms():
+                continue
+            rest = text[m.end - sentence.start:]
+            clause_end = re.search(r"[，,；;。]", rest)
+            clause = rest[:clause_end.start() if clause_end else None]
+            if "指导" in clause[:4] or guided.search(clause) or is_plan(ctx, sentence, m.start):
+                continue
+            out.append(_mention_edge(ctx, m, UNION_ALLIANCE, "alliance-members",
+                                     year=stated_year(ctx, sentence, m.start) or founded))
     return out
 
 
@@ -241,5 +287,6 @@ def infer(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMenti
         *party_led(ctx, relations),
         *cross_appointment(relations),
         *formation(ctx, mentions, relations),
+        *alliance_members(ctx, mentions),
         *programme_entrants(ctx, mentions),
     ]

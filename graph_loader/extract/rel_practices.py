@@ -31,6 +31,7 @@ from graph_loader.reference.lexicon import (
     PERSON,
     UNION,
     alternation,
+    founding_words,
     practice_lexicon,
     practice_rules,
     union_suffix_forms,
@@ -68,6 +69,19 @@ def previous_year(ctx: ArticleContext, sentence: Sentence) -> int | None:
     return int(years[-1]) if years else None
 
 
+# A body that opens with a bare year (`2018年，宋湖里坊工会…`) reports that year's work.
+_PERIOD_LEAD = re.compile(r"\s*((?:19|20)\d{2})\s?年(?:以来)?[，,]")
+
+
+def period_year(ctx: ArticleContext) -> int | None:
+    """The year an article's body opens with as its period (`2018年，X工会按照…`), which
+    dates what the article reports of its headline union where a sentence states no date of
+    its own; None when the first line after the heading's line does not open so."""
+    line_end = ctx.text.find("\n", ctx.heading_span[1])
+    found = _PERIOD_LEAD.match(ctx.text, line_end + 1) if line_end >= 0 else None
+    return int(found.group(1)) if found else None
+
+
 def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None:
     """The year the sentence states for the start of the fact at pos (`2019年…创办`), for
     ADOPTS.year; the article's own date never counts (text.dates.adoption_date)."""
@@ -76,7 +90,6 @@ def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None
     return int(found.value[:4]) if found else None
 
 
-_FOUNDED = re.compile(r"成立|挂牌|组建|第一次会员(?:代表)?大会|首届会员(?:代表)?大会")
 _BREAK = re.compile(r"[，,；;。\n]")
 # After `联合工会成立`: the union's own founding (成立，/成立于/成立大会/成立两周年), not the union
 # founding something else (联合工会成立调解委员会).
@@ -84,30 +97,44 @@ _NO_OBJECT = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会
 
 
 @functools.cache
-def _form_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _founded() -> re.Pattern[str]:
+    return re.compile(alternation(founding_words()))
+
+
+def founded_in(text: str) -> bool:
+    """Does the text report a founding (lexicon `founding_words`)?"""
+    return _founded().search(text) is not None
+
+
+@functools.cache
+def _form_words(alliance: bool = False) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The union's form word right before a founding verb (`小镇工会联合会正式成立`) or as its
-    object (`组建工会联合会`, `成立了小镇联合工会`), with no clause mark in between: the joint
-    forms' suffixes (lexicon) and their short anaphor 联合会 (该联合会)."""
-    forms = [w for w, form in union_suffix_forms().items() if form in JOINT_FORMS] + ["联合会"]
+    object (`组建工会联合会`, `成立了小镇联合工会`, `结成联盟`), with no clause mark in between:
+    the suffixes of the joint forms (lexicon) and their short anaphor 联合会 (该联合会), or for an
+    alliance of unions its suffixes and 联盟."""
+    if alliance:
+        forms = [w for w, form in union_suffix_forms().items() if "联盟" in form] + ["联盟"]
+    else:
+        forms = [w for w, form in union_suffix_forms().items() if form in JOINT_FORMS] + ["联合会"]
     word = f"(?:{alternation(forms)})"
     return re.compile(word + r"(?:[^，,；;。\n]{0,4}|于[^，,；;。\n]{0,10})$"), \
-        re.compile(r"了?[^，,；;。\n]{0,10}?" + word)
+        re.compile(r"了?[^，,；;。\n]{0,24}?" + word if alliance else r"了?[^，,；;。\n]{0,10}?" + word)
 
 
 def founding_year(ctx: ArticleContext, mentions: list[Mention], union: Mention,
-                  by_form_word: bool = True) -> int | None:
+                  by_form_word: bool = True, alliance: bool = False) -> int | None:
     """The year the text gives to the founding of `union` (`2018年10月，小镇工会联合会正式成立`,
     `联合会于2018年挂牌`, `牵头组建了…联合工会`).
 
     Read in the first sentence where a founding verb has the union as its subject or object, in
     one clause: a mention of it, or (`by_form_word`, for the union the article is about) the
-    word of its form (联合会, 联合工会). A founding date of the carrier (`小镇成立于2016年`), a
+    word of its form (联合会, 联合工会; 联盟 for an `alliance`). A founding date of the carrier (`小镇成立于2016年`), a
     chair's birth year or the union founding something else (`联合工会成立调解委员会`) is not it.
     Linear: the article's founding verbs are found once, and without the form word only the
     verbs next to a mention of the union (a bisect) are read.
     """
     own = _Own(index_of(mentions).with_key(union.key))
-    before, after = _form_words()
+    before, after = _form_words(alliance)
     verbs = _founding_verbs(ctx)
     candidates = range(len(verbs.found)) if by_form_word else verbs.near(own)
     for k in candidates:
@@ -146,7 +173,7 @@ class _Verbs:
 
     def __init__(self, ctx: ArticleContext) -> None:
         self.text, self.sentences = ctx.text, ctx.sentences
-        self.found = [(s, v) for s in ctx.sentences for v in _FOUNDED.finditer(s.text)]
+        self.found = [(s, v) for s in ctx.sentences for v in _founded().finditer(s.text)]
         self.starts = [s.start + v.start() for s, v in self.found]
         self.ends = [s.start + v.end() for s, v in self.found]
 
@@ -200,8 +227,11 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
                 words = needs.get(pid)
                 if not rule and words and not any(w in sentence.text for w in words):
                     continue
+                year = stated_year(ctx, sentence, a)
+                if year is None and path == "headline":
+                    year = period_year(ctx)
                 out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
-                                  rule=rule or f"adoptions.{path}", year=stated_year(ctx, sentence, a)))
+                                  rule=rule or f"adoptions.{path}", year=year))
     main = ctx.main_union
     if main is not None and main.props.get("form") in JOINT_FORMS:
         sentence = ctx.sentence_at(main.start)

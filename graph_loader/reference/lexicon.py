@@ -113,6 +113,12 @@ def practice_rules() -> dict[str, Any]:
 
 
 @functools.cache
+def founding_words() -> tuple[str, ...]:
+    """Words that report a body's founding (practice_cues.yaml `founding_words`), longest first."""
+    return _longest_first(practice_rules().get("founding_words", []))
+
+
+@functools.cache
 def _rules() -> dict[str, Any]:
     return load_data("rules.yaml")
 

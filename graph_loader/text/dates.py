@@ -125,8 +125,9 @@ def stated_date(sentence: str, pos: int, article_date: str = "") -> DateMention 
 
 
 # What a date phrase is followed by when it names no moment a practice began: an edition or a
-# budget year (2018年度, 2020年版), a birth year (1979年生), a term (2017年至2021年任…).
-_NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
+# budget year (2018年度, 2020年版), a birth year (1979年生), a term (2017年至2021年任…), a
+# date that qualifies a noun (在今年的排查中).
+_NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|的|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
 # A clause of totals or repetition (累计创建…, 连续举办五届…) tells how much, not when it began:
 # a date from another clause does not date it.
 _TALLY = re.compile(r"累计|连续|已命名|共计|总计|至今|迄今|目前")
@@ -147,6 +148,9 @@ _SELECTED = re.compile(r"(?:入选|列入|被列为|列为|获评|荣获|获得|
 # …试点单位之一，园区…树立起“大群团”工作理念`) dates the selection, not a practice in a later clause.
 _SELECTED_AFTER = re.compile(r"^[^，,；;：:]{0,16}?(?:被[^，,；;]{0,8}?(?:列入|列为|确定为|命名为|评为)"
                              r"|入选|获评|荣获)")
+# The cue is the venue of a founding (`2017年3月，…工会联合会在…党群服务中心正式成立`): the
+# date is the founding's, not the venue's.
+_VENUE_OF_FOUNDING = re.compile(r"在[^，,；;。]{0,20}$")
 # `成立两周年`: the founding lies N years before the date of the sentence.
 _ANNIVERSARY = re.compile(r"(?:成立|挂牌|组建|建会)(?:满)?([一二两三四五六七八九十\d]{1,2})\s?周年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -229,6 +233,8 @@ def adoption_date(
         if cut >= 0 and _TALLY.search(clause):
             return None
         if cut >= 0 and _SELECTED_AFTER.match(between[:cut].lstrip("，,")):
+            return None
+        if _VENUE_OF_FOUNDING.search(sentence[max(0, pos - 20):pos]) and _FOUNDING.search(clause):
             return None
     else:
         clause_end = _CLAUSE_END.search(sentence, pos)

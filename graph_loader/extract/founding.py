@@ -1,0 +1,90 @@
+"""Joint unions the text reports founding, and the unions that led the founding.
+
+Why apart from the union finder: a 联合工会 named in passing is not a practice (gold format:
+"a joint union only named in passing gets nothing"), but one the text reports founding is — it
+was formed for the firms of an area or industry — and so is the body that led the founding
+("X牵头组建 / 推动成立" gives it to X; "在X指导下，Y成立…" gives it to Y only).
+
+A founding is read in one sentence: a founding word (lexicon `founding_words`) before the union
+in its clause (`成立了A联合工会、B联合工会`: a list is one clause) or right after it with no
+object (`A联合工会组建成立，`, `…正式挂牌。`). Its leaders are the other unions of the sentence
+before the founding word that a lead word (`founding_leads`: 牵头, 推动, 发起) follows, unless
+the union is only a guide (`guidance_markers`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph_loader.extract.base import Mention, Sentence
+from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.mention_index import index_of
+from graph_loader.reference.lexicon import UNION, alternation, founding_words, practice_rules
+
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+# after `…联合工会成立`: the union's own founding, not the union founding something else
+_NO_OBJECT = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会|满|[一二两三四五六七八九十\d]+周年")
+
+
+@dataclass(frozen=True)
+class Founding:
+    """A joint union the sentence reports founding, and the unions that led it."""
+
+    union: Mention
+    sentence: Sentence
+    leaders: tuple[Mention, ...]
+
+
+@functools.cache
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    rules = practice_rules()
+    return (re.compile(alternation(founding_words())),
+            re.compile(alternation(rules.get("founding_leads", []))),
+            re.compile("|".join(rules.get("guidance_markers", []))))
+
+
+def _founded(text: str, start: int, end: int) -> int | None:
+    """Offset (in text) of the founding word that founds the union at [start, end), or None."""
+    verbs, _, _ = _words()
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    before = [v for v in verbs.finditer(text, clause_start, start)]
+    if before:
+        return before[-1].start()
+    after = re.compile(r"[^，,；;。]{0,4}?(?:" + verbs.pattern + ")").match(text, end)
+    if after and _NO_OBJECT.match(text, after.end()):
+        return after.end() - 1
+    return None
+
+
+def foundings(ctx: ArticleContext, mentions: list[Mention], joint: frozenset[str],
+              form_of: Callable[[Mention], str]) -> list[Founding]:
+    """Every joint union (a form in `joint`, per `form_of`) the article reports founding."""
+    verbs, leads, guided = _words()
+    index = index_of(mentions)
+    out: list[Founding] = []
+    for sentence in ctx.sentences:
+        text = sentence.text
+        if not verbs.search(text):
+            continue
+        unions = [m for m in index.starting_in(sentence.start, sentence.end)
+                  if m.type == UNION and not m.drop and m.name]
+        for m in unions:
+            if form_of(m) not in joint:
+                continue
+            verb = _founded(text, m.start - sentence.start, m.end - sentence.start)
+            if verb is None:
+                continue
+            leaders = []
+            for other in unions:
+                b = other.end - sentence.start
+                if other.name == m.name or b > verb:
+                    continue
+                between = text[b:verb + 1]
+                clause = _CLAUSE.split(text[b:], 1)[0]
+                if leads.search(between) and not guided.search(clause) and "指导" not in clause[:4]:
+                    leaders.append(other)
+            out.append(Founding(m, sentence, tuple(leaders)))
+    return out
