@@ -9,7 +9,7 @@ A founding is read in one sentence: a founding word (lexicon `founding_words`) b
 in its clause (`成立了A联合工会、B联合工会`: a list is one clause) or right after it with no
 object (`A联合工会组建成立，`, `…正式挂牌。`). Its leaders are the other unions of the sentence
 before the founding word that a lead word (`founding_leads`: 牵头, 推动, 发起) follows, unless
-the union is only a guide (`guidance_markers`).
+the union is only a guide (`guidance_markers`). A planned founding (拟组建) is none.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from graph_loader.extract.actors import is_plan
 from graph_loader.extract.base import Mention, Sentence
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.mention_index import index_of
@@ -35,6 +36,7 @@ class Founding:
 
     union: Mention
     sentence: Sentence
+    verb: int  # article offset of the founding word
     leaders: tuple[Mention, ...]
 
 
@@ -75,7 +77,7 @@ def foundings(ctx: ArticleContext, mentions: list[Mention], joint: frozenset[str
             if form_of(m) not in joint:
                 continue
             verb = _founded(text, m.start - sentence.start, m.end - sentence.start)
-            if verb is None:
+            if verb is None or is_plan(ctx, sentence, sentence.start + verb):
                 continue
             leaders = []
             for other in unions:
@@ -86,5 +88,5 @@ def foundings(ctx: ArticleContext, mentions: list[Mention], joint: frozenset[str
                 clause = _CLAUSE.split(text[b:], 1)[0]
                 if leads.search(between) and not guided.search(clause) and "指导" not in clause[:4]:
                     leaders.append(other)
-            out.append(Founding(m, sentence, tuple(leaders)))
+            out.append(Founding(m, sentence, sentence.start + verb, tuple(leaders)))
     return out

@@ -166,35 +166,43 @@ def cross_appointment(relations: list[RelMention]) -> list[RelMention]:
 
 
 def formation(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
-    """A 联合工会/工会联合会 that covers a named carrier, or an industry one (…行业工会联合会)
-    the text reports founding, ADOPTS joint-union-formation; a …工会联盟 ADOPTS union-alliance."""
+    """A 联合工会/工会联合会 that covers a named carrier, an industry one (…行业工会联合会) the
+    text reports founding, or any joint union whose founding the text reports (extract/founding),
+    ADOPTS joint-union-formation, and so does the union that led that founding; a …工会联盟
+    ADOPTS union-alliance. The year is the union's founding year (one stated with the founding
+    word that founds it, else one its founding sentence states)."""
+    founded = foundings(ctx, mentions, joint_forms(), union_form)
+    founding_of = {f.union.name: f for f in founded}
+
+    def joint_year(m: Mention) -> int | None:
+        year = founding_year(ctx, mentions, m, by_form_word=False)
+        found = founding_of.get(m.name)
+        return year if year is not None or found is None else stated_year(ctx, found.sentence, found.verb)
+
     out = []
     covering = {r.head.name: r for r in relations
                 if r.type == COVERS and isinstance(r.head, Mention) and union_form(r.head) in joint_forms()}
     done: set[str] = set()
     for name, r in covering.items():
         if isinstance(r.head, Mention):
-            out.append(_edge(ADOPTS, r.head, JOINT_FORMATION, (r,), "formation",
-                             year=founding_year(ctx, mentions, r.head, by_form_word=False)))
+            out.append(_edge(ADOPTS, r.head, JOINT_FORMATION, (r,), "formation", year=joint_year(r.head)))
             done.add(name)
     for m in mentions:
         if m.drop or not m.name or m.name in done:
             continue
         if m.type == UNION and union_form(m) in joint_forms() and "行业" in m.name:
             sentence = ctx.sentence_at(m.start)
-            if founded_in(sentence.text):
-                out.append(_mention_edge(ctx, m, JOINT_FORMATION, "formation",
-                                         year=founding_year(ctx, mentions, m, by_form_word=False)))
+            if founded_in(sentence.text) and not is_plan(ctx, sentence, m.start):
+                out.append(_mention_edge(ctx, m, JOINT_FORMATION, "formation", year=joint_year(m)))
                 done.add(m.name)
         elif m.type in (UNION, ALLIANCE) and union_form(m) in alliance_forms():
             out.append(_mention_edge(ctx, m, UNION_ALLIANCE, "alliance",
                                      year=founding_year(ctx, mentions, m, alliance=True)))
             done.add(m.name)
-    for found in foundings(ctx, mentions, joint_forms(), union_form):
+    for found in founded:
         for m, rule in ((found.union, "formation"), *((x, "formation-leader") for x in found.leaders)):
             if m.name not in done:
-                year = stated_year(ctx, found.sentence, m.start) if rule != "formation" else \
-                    founding_year(ctx, mentions, m, by_form_word=False)
+                year = joint_year(m) if rule == "formation" else stated_year(ctx, found.sentence, found.verb)
                 out.append(_mention_edge(ctx, m, JOINT_FORMATION, rule, year=year))
                 done.add(m.name)
     return out

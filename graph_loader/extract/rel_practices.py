@@ -76,10 +76,21 @@ _PERIOD_LEAD = re.compile(r"\s*((?:19|20)\d{2})\s?年(?:以来)?[，,]")
 def period_year(ctx: ArticleContext) -> int | None:
     """The year an article's body opens with as its period (`2018年，X工会按照…`), which
     dates what the article reports of its headline union where a sentence states no date of
-    its own; None when the first line after the heading's line does not open so."""
-    line_end = ctx.text.find("\n", ctx.heading_span[1])
-    found = _PERIOD_LEAD.match(ctx.text, line_end + 1) if line_end >= 0 else None
-    return int(found.group(1)) if found else None
+    its own; None when the first line after the heading's line does not open so, or the year
+    lies after the article's date (a target, not a period)."""
+    if ctx.heading_span == (0, 0):
+        body = 0  # no heading in the text: the body opens it
+    else:
+        line_end = ctx.text.find("\n", ctx.heading_span[1])
+        if line_end < 0:
+            return None
+        body = line_end + 1
+    found = _PERIOD_LEAD.match(ctx.text, body)
+    if found is None:
+        return None
+    year = int(found.group(1))
+    published = ctx.article.date[:4]
+    return None if published.isdigit() and year > int(published) else year
 
 
 def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None:

@@ -127,7 +127,7 @@ def stated_date(sentence: str, pos: int, article_date: str = "") -> DateMention 
 # What a date phrase is followed by when it names no moment a practice began: an edition or a
 # budget year (2018年度, 2020年版), a birth year (1979年生), a term (2017年至2021年任…), a
 # date that qualifies a noun (在今年的排查中).
-_NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|的|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
+_NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|的(?![一那某]天)|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
 # A clause of totals or repetition (累计创建…, 连续举办五届…) tells how much, not when it began:
 # a date from another clause does not date it.
 _TALLY = re.compile(r"累计|连续|已命名|共计|总计|至今|迄今|目前")
@@ -234,7 +234,9 @@ def adoption_date(
             return None
         if cut >= 0 and _SELECTED_AFTER.match(between[:cut].lstrip("，,")):
             return None
-        if _VENUE_OF_FOUNDING.search(sentence[max(0, pos - 20):pos]) and _FOUNDING.search(clause):
+        clause_end = _CLAUSE_END.search(sentence, pos)
+        after_cue = sentence[pos:clause_end.start() if clause_end else len(sentence)]
+        if _VENUE_OF_FOUNDING.search(sentence[max(0, pos - 20):pos]) and _FOUNDING.search(after_cue):
             return None
     else:
         clause_end = _CLAUSE_END.search(sentence, pos)

@@ -138,3 +138,48 @@ def test_same_year_refers_to_the_year_stated_before() -> None:
     assert start_of(sentence, "集体合同") == "2020"
     assert start_of("当年即设立劳动争议调解室。", "调解室", previous=2019) == "2019"
     assert start_of("当年即设立劳动争议调解室。", "调解室") is None  # no year before: no date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        ("在今年的走访中，青禾县柳塘镇总工会建立欠薪预警机制。", "欠薪", None),
+        ("在2019年的专项检查中，青禾县柳塘镇总工会设立劳动争议调解室。", "调解室", None),
+        ("在去年的走访基础上，今年3月青禾县柳塘镇总工会建立欠薪预警机制。", "欠薪", "2021-03"),
+        ("今年，青禾县柳塘镇总工会建立欠薪预警机制。", "欠薪", "2021"),  # no 的: a start
+    ],
+)
+def test_a_date_qualifying_a_noun_is_no_start(sentence: str, cue: str, expected: str | None) -> None:
+    """A date that qualifies a noun (`在今年的走访中`, `_NOT_A_START` 的) says when something was
+    looked at, not when the practice of the clause began; a nearer plain date still dates it."""
+    assert start_of(sentence, cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        ("2017年3月，青禾县柳塘镇工会联合会在柳塘党群服务中心正式成立。", "党群服务中心", None),
+        ("2017年3月，青禾县柳塘镇工会联合会在柳塘职工书屋挂牌。", "职工书屋", None),
+        ("2017年3月，青禾县柳塘镇工会联合会在柳塘党群服务中心正式成立。", "工会联合会", "2017-03"),
+        ("2017年3月，青禾县柳塘镇总工会在镇区建成党群服务中心。", "党群服务中心", "2017-03"),
+        ("2017年3月，柳塘党群服务中心在青禾县柳塘镇揭牌成立。", "党群服务中心", "2017-03"),
+    ],
+)
+def test_the_venue_of_a_founding_is_not_dated_by_it(sentence: str, cue: str, expected: str | None) -> None:
+    """A cue that is only the venue of a founding (`…工会联合会在…党群服务中心正式成立`,
+    `_VENUE_OF_FOUNDING`) did not start on the founding's date; the founded body, a venue built
+    (no founding) and a venue that is itself founded (its own subject) keep the date."""
+    assert start_of(sentence, cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        ("2019年5月的一天，青禾县柳塘镇总工会开通职工服务热线。", "服务热线", "2019-05"),  # 的一天: a moment
+        ("2017年3月，青禾县柳塘镇总工会在镇文化礼堂成立爱心驿站。", "爱心驿站", "2017-03"),  # founded, not venue
+    ],
+)
+def test_a_day_and_a_founded_venue_keep_their_date(sentence: str, cue: str, expected: str) -> None:
+    """`X年X月的一天` names the moment itself, and a venue that the clause founds after the
+    venue phrase (在礼堂成立爱心驿站) is the thing founded: both keep the date."""
+    assert start_of(sentence, cue) == expected
