@@ -23,11 +23,10 @@ from graph_loader.extract.actors import is_plan
 from graph_loader.extract.base import Mention, Sentence
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.mention_index import index_of
+from graph_loader.extract.rel_practices import OWN_FOUNDING_END
 from graph_loader.reference.lexicon import UNION, alternation, founding_words, practice_rules
 
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
-# after `…联合工会成立`: the union's own founding, not the union founding something else
-_NO_OBJECT = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会|满|[一二两三四五六七八九十\d]+周年")
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,12 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile("|".join(rules.get("guidance_markers", []))))
 
 
+@functools.cache
+def _verb_after() -> re.Pattern[str]:
+    """A founding word at most four characters after a union (`…联合工会正式成立`)."""
+    return re.compile(r"[^，,；;。]{0,4}?(?:" + _words()[0].pattern + ")")
+
+
 def _founded(text: str, start: int, end: int) -> int | None:
     """Offset (in text) of the founding word that founds the union at [start, end), or None."""
     verbs, _, _ = _words()
@@ -55,8 +60,8 @@ def _founded(text: str, start: int, end: int) -> int | None:
     before = [v for v in verbs.finditer(text, clause_start, start)]
     if before:
         return before[-1].start()
-    after = re.compile(r"[^，,；;。]{0,4}?(?:" + verbs.pattern + ")").match(text, end)
-    if after and _NO_OBJECT.match(text, after.end()):
+    after = _verb_after().match(text, end)
+    if after and OWN_FOUNDING_END.match(text, after.end()):
         return after.end() - 1
     return None
 

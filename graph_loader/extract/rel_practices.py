@@ -104,7 +104,7 @@ def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None
 _BREAK = re.compile(r"[，,；;。\n]")
 # After `联合工会成立`: the union's own founding (成立，/成立于/成立大会/成立两周年), not the union
 # founding something else (联合工会成立调解委员会).
-_NO_OBJECT = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会|满|[一二两三四五六七八九十\d]+周年")
+OWN_FOUNDING_END = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|大会|满|[一二两三四五六七八九十\d]+周年")
 
 
 @functools.cache
@@ -152,7 +152,7 @@ def founding_year(ctx: ArticleContext, mentions: list[Mention], union: Mention,
         sentence, verb = verbs.found[k]
         text = sentence.text
         a, b = sentence.start + verb.start(), sentence.start + verb.end()
-        own_founding = verb.group(0)[0] in "第首" or _NO_OBJECT.match(text, verb.end())
+        own_founding = verb.group(0)[0] in "第首" or OWN_FOUNDING_END.match(text, verb.end())
         subject = by_form_word and own_founding and before.search(text[max(0, verb.start() - 14):verb.start()])
         obj = by_form_word and after.match(text, verb.end())
         if subject or obj or own.named(ctx.text, a, b, bool(own_founding)):
