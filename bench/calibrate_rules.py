@@ -89,7 +89,10 @@ def main() -> int:
     print(f"overall precision {overall:.2f}")
     if args.write:
         path = DATA_DIR / "rules.yaml"
-        head = path.read_text(encoding="utf-8").split("\ndefault:")[0]
+        # keep the file's leading comment only: the data below it is replaced, never appended to
+        lines = path.read_text(encoding="utf-8").splitlines()
+        head = "\n".join(line for line in lines[:next((i for i, x in enumerate(lines) if not x.startswith("#")),
+                                                       len(lines))])
         body = yaml.safe_dump({"default": round(overall, 2), "confidence": table}, allow_unicode=True, sort_keys=True)
         path.write_text(f"{head}\n{body}", encoding="utf-8")
         print(f"wrote {path}")
