@@ -218,11 +218,44 @@ def _hits(sentence: Sentence) -> list[tuple[int, int, str, tuple[str, ...], str]
     return hits
 
 
+# How often another union must be the explicit subject of the article's practices, and more
+# often than the headline union, to be "the explicit actor throughout" (see _explicit_actor).
+_ACTOR_MIN = 3
+
+
+def _explicit_actor(ctx: ArticleContext, doers: list[tuple[Mention, str]]) -> Mention | None:
+    """The union the article names as the doer of its practices more often than its headline
+    union (a report headed by a 商圈工会 whose every paragraph says 街道总工会…): the practices
+    with no named doer are that union's too, not the heading's. None when the headline union
+    is the explicit subject as often, no other union is named at least `_ACTOR_MIN` times, or
+    the most named one is not the doer of most named practices or is first named only after the
+    article's first third (a review of many unions)."""
+    main = ctx.main_union
+    if main is None:
+        return None
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for doer, path in doers:
+        if path in ("subject", "agent") and doer.type == UNION and doer.name:
+            counts[doer.name] = counts.get(doer.name, 0) + 1
+            if doer.name not in first or doer.start < first[doer.name].start:
+                first[doer.name] = doer
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: counts[n])
+    if best == main.name or counts[best] < _ACTOR_MIN or counts[best] <= counts.get(main.name, 0):
+        return None
+    named_at = min((m.start for m in ctx.mentions if m.name == best), default=first[best].start)
+    if 2 * counts[best] <= sum(counts.values()) or 3 * named_at > len(ctx.text):
+        return None  # a review naming many unions, or one only late in it, has no one actor throughout
+    return first[best]
+
+
 def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     """ADOPTS from practice cues and frames (see module docstring), dated by `stated_year`."""
     needs = practice_rules().get("needs_context", {})
     names = _Names(mentions)
-    out: list[RelMention] = []
+    found: list[tuple[Sentence, int, int, str, str, Mention, str, str]] = []
     for sentence in ctx.sentences:
         hits = _hits(sentence)
         where = CueContext.of(sentence.text) if hits else None
@@ -238,11 +271,17 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
                 words = needs.get(pid)
                 if not rule and words and not any(w in sentence.text for w in words):
                     continue
-                year = stated_year(ctx, sentence, a)
-                if year is None and path == "headline":
-                    year = period_year(ctx)
-                out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
-                                  rule=rule or f"adoptions.{path}", year=year))
+                found.append((sentence, a, b, cue, pid, doer, path, rule))
+    actor = _explicit_actor(ctx, [(doer, path) for *_, doer, path, _ in found])
+    out: list[RelMention] = []
+    for sentence, a, b, cue, pid, doer, path, rule in found:
+        if path == "headline" and actor is not None:
+            doer = actor
+        year = stated_year(ctx, sentence, a)
+        if year is None and path == "headline":
+            year = period_year(ctx)
+        out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),
+                          rule=rule or f"adoptions.{path}", year=year))
     main = ctx.main_union
     if main is not None and main.props.get("form") in JOINT_FORMS:
         sentence = ctx.sentence_at(main.start)
