@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.lexicon import alternation, brand_grammar
 
 _NUM = r"[0-9一二三四五六七八九十两百千多余几]+"
@@ -29,6 +30,9 @@ def _res() -> dict[str, re.Pattern[str]]:
         "count_after": re.compile(rf"^[”\"」』]?\s*(?:[，,]?[^。；;，,\n]{{0,6}}?(?:已有|已达|共|累计))?"
                                   rf"\s*{_NUM}\s*[{measures}]"),
         "build_before": re.compile(rf"({build})[了起]?[^。；;\n“”]{{0,12}}$"),
+        # “X”联谊已经办了12期: a standing programme counted in its runs
+        "runs_after": re.compile(rf"^[”\"」』]?[^。；;，,\n“”]{{0,6}}?(?:已经|已)?(?:{alternation(g['run_verbs'])})"
+                                 rf"(?:了|到第|至第)?\s*{_NUM}\s*[{''.join(g['run_measures'])}]"),
         # 走进一间“X”, 这家“X”
         "measure_before": re.compile(rf"(?:一|这|那|每)[{measures}]$"),
         # “X”是…推出的…品牌 / “X”是…打造的…项目
@@ -37,16 +41,18 @@ def _res() -> dict[str, re.Pattern[str]]:
         # 推出“X”提能强素项目 / 打造“X”服务品牌
         "launch_before": re.compile(rf"({launch})了?$"),
         "noun_after": re.compile(rf"^[”\"」』]?[^。；;，,\n“”]{{0,6}}?({nouns})"),
+        # “X”(信息港小镇团委): a nickname of the body named in brackets
+        "org_gloss": re.compile(rf"[”\"」』]?\s*[（(][^（()）\n]{{0,24}}?({alternation(g['org_gloss_heads'])})[）)]"),
     }
 
 
 def counted_venue(text: str, start: int, end: int) -> bool:
     """The quote at [start, end) (marks included) is a venue that is built and counted, or that a
-    measure word introduces (一间“X”)."""
+    measure word introduces (一间“X”), or a programme counted in its runs (“X”联谊已经办了12期)."""
     r = _res()
     before = text[max(0, start - 20):start]
     clause = re.split(r"[。；;\n]", before)[-1]
-    if r["measure_before"].search(clause):
+    if r["measure_before"].search(clause) or r["runs_after"].match(text[end:end + 20]):
         return True
     return bool(r["count_after"].match(text[end:end + 16])) and bool(r["build_before"].search(clause))
 
@@ -61,3 +67,29 @@ def defined_brand(text: str, start: int, end: int, venue_like: bool = True) -> b
         return True
     before = re.split(r"[。；;\n，,]", text[max(0, start - 8):start])[-1]
     return venue_like and bool(r["launch_before"].search(before)) and bool(r["noun_after"].match(after))
+
+
+def planned(text: str, pos: int) -> bool:
+    """A brand still to be built (拟打造“X”、“Y”, 计划建设) is not named yet."""
+    clause = re.split(r"[，,。；;\n]", text[max(0, pos - 30):pos])[-1]
+    return bool(re.search(r"(拟|计划|将要|准备|筹备)", clause))
+
+
+def subject_quote(text: str, start: int, end: int) -> bool:
+    """A quoted name that opens a paragraph and runs activities (“亲青帮”开展…) is a programme."""
+    after = re.sub(r"\s+", "", text[end:end + 16])[:8]
+    return (start == 0 or text[start - 1] in "\n。；") and bool(re.match(r"(开展|举办|自\d{4}年)", after))
+
+
+def short_glued(name: str, glue: str) -> bool:
+    """A two- or three-character quote with a venue or team noun phrase glued after it (“彩虹”攻关队,
+    “和衷”劳动争议调解工作室) is one name with it: the short word alone names nothing."""
+    g = brand_grammar()
+    return bool(glue) and len(name) <= g["glue_short_max"] and bool(re.fullmatch(CJK_CLASS + "+", name)) \
+        and not glue.endswith(tuple(g["glue_short_not"]))
+
+
+def org_gloss(text: str, end: int) -> bool:
+    """The quote ending at `end` is glossed in brackets as an organisation (“e港青友”(…团委)): it is
+    the body's nickname, not a brand that the body runs."""
+    return bool(_res()["org_gloss"].match(text, end))

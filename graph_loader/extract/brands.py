@@ -19,7 +19,14 @@ import functools
 import re
 
 from graph_loader.extract.base import Mention
-from graph_loader.extract.brand_context import counted_venue, defined_brand
+from graph_loader.extract.brand_context import (
+    counted_venue,
+    defined_brand,
+    org_gloss,
+    planned,
+    short_glued,
+    subject_quote,
+)
 from graph_loader.extract.mention_index import first_disjoint
 from graph_loader.reference.charclass import CJK, CJK_CHAR, CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
@@ -97,7 +104,8 @@ def _rejected(name: str, *, listed: bool = False, glued: bool = False) -> bool:
     """Shapes that are never brands; `listed` (the text calls the list 品牌) relaxes the soft words,
     `glued` (a venue noun follows the quote: “八字桥”…平台) the numbered-method test."""
     g = _g()
-    if name in g["generic_set"] or _PUNCT.search(name) or re.search(r"\s", name):
+    if name in g["generic_set"] or _PUNCT.search(name) or re.search(r"\s", name) or \
+            name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return True
     if _COUNTED.match(name):
         return True  # 首批5家劳模工匠创新工作室: a count of venues, not the name of one
@@ -128,7 +136,8 @@ def is_brand_name(name: str, before: str, after: str) -> bool:
         return False
     if len(name) == 2 and not re.search(r"[A-Za-z]", name):
         return False  # two-character quotes are words (“建家”, “乐园”), not names
-    if re.search(r"(大赛|竞赛|比赛|评选|擂台|活动)", re.split(r"[，,。；;、“]", after)[0]):
+    if re.search(r"(大赛|竞赛|比赛|评选|擂台|活动)", re.split(r"[，,。；;、“]", after)[0]) and \
+            not g["after_re"].match(after):  # but “X”系列活动, “X”党群品牌活动: a standing programme
         return False  # “中国梦·劳动美”全国职工围棋大赛, “百千万·周三访谈夜”活动
     if "·" in name:
         return True
@@ -172,18 +181,6 @@ def _closing_phrase(text: str, start: int, end: int) -> str:
     return text[start:re.compile(r"[^，。；,;！？!?\n、“”：:（）()\s]{0,8}").match(text, end).end()]
 
 
-def _planned(text: str, pos: int) -> bool:
-    """A brand still to be built (拟打造“X”、“Y”, 计划建设) is not named yet."""
-    clause = re.split(r"[，,。；;\n]", text[max(0, pos - 30):pos])[-1]
-    return bool(re.search(r"(拟|计划|将要|准备|筹备)", clause))
-
-
-def _subject_quote(text: str, start: int, end: int) -> bool:
-    """A quoted name that opens a paragraph and runs activities (“亲青帮”开展…) is a programme."""
-    return (start == 0 or text[start - 1] in "\n。；") and \
-        bool(re.match(r"(开展|举办|自\d{4}年)", _after(text, end, 8)))
-
-
 def _quoted(text: str) -> list[Mention]:
     g = _g()
     out: list[Mention] = []
@@ -197,15 +194,16 @@ def _quoted(text: str) -> list[Mention]:
         after = _after(text, m.end(), 10)
         glue = _glued(text, m.end())
         listed = _quote_run_tail(text, m.end())
-        if g["figurative_re"].search(before):
-            continue  # 把驿站当作“流动课堂”: a figure of speech, not a name
-        bad_after = g["reject_after_re"].match(after) or _planned(text, m.start())
+        if g["figurative_re"].search(before) or org_gloss(text, m.end()):
+            continue  # 把驿站当作“流动课堂”: a figure of speech, not a name; “X”(…团委): a nickname
+        bad_after = g["reject_after_re"].match(after) or planned(text, m.start())
         ok = is_brand_name(name, before, after)
         if not ok and listed and not _rejected(name, listed=True) and not bad_after and not is_generic(name):
             ok = not re.search(r"(式|化|型)$", name) and not (name.isdigit() and len(name) > 4)
-        glued = glue in g["glue_full_nouns"] or len(glue) >= 5
+        merge = glue in g["glue_full_nouns"] or short_glued(name, glue) and not g["end_re"].search(name)
+        glued = merge or len(glue) >= 5
         if not ok and not bad_after and not _rejected(name, glued=glued) and (len(name) > 2 or glued):
-            ok = bool(glue) or _subject_quote(text, m.start(), m.end())
+            ok = bool(glue) or subject_quote(text, m.start(), m.end())
         if not ok and not bad_after and glue in g["glue_full_nouns"] and name in g["generic_set"]:
             ok = not _rejected(name + glue, glued=True)  # “双创”服务站: a generic quote made a name
         venue_like = bool(g["end_re"].search(name)) or name in practice_lexicon().by_cue
@@ -216,7 +214,7 @@ def _quoted(text: str) -> list[Mention]:
         if not ok and not bad_after and not _rejected(name, listed=True) and len(name) > 2:
             ok = not is_generic(name) and counted_venue(text, m.start(), m.end())
         short = len(name) <= 2 and not re.search(r"[A-Za-z0-9]", name)
-        if not ok or short and glue not in g["glue_full_nouns"]:
+        if not ok or short and not merge:
             continue
         prefix = re.search(r"(?<=[、，,])" + CJK_CLASS + "{2,3}$", text[max(0, m.start() - 4):m.start()])
         nested = prefix and not g["left_re"].search(prefix.group(0))
@@ -226,7 +224,7 @@ def _quoted(text: str) -> list[Mention]:
             out.append(Mention(BRAND, full, m.start() - len(prefix.group(0)), m.end() + len(glue),
                                {"after": _after(text, m.end() + len(glue))}))
             continue
-        if glue in g["glue_full_nouns"] and not g["end_re"].search(name) and not re.search(r"[A-Za-z]", name):
+        if merge and not g["end_re"].search(name) and not re.search(r"[A-Za-z]", name):
             # “爱心妈妈”工作室 → 爱心妈妈工作室; a generic quote keeps its marks (“双创”服务站)
             full = f"“{name}”{glue}" if name in g["generic_set"] else name + glue
             out.append(Mention(BRAND, text[m.start():m.end() + len(glue)], m.start(), m.end() + len(glue),
@@ -277,7 +275,7 @@ def _listed(text: str) -> list[Mention]:
         first_start = _left_cut(text, max(m.start(), first_end - 14), first_end)
         lead = text[max(0, first_start - 2):first_start]
         pieces[0] = text[first_start:first_end]
-        if lead.endswith("分") or pieces[0].startswith("分") or _planned(text, first_start):
+        if lead.endswith("分") or pieces[0].startswith("分") or planned(text, first_start):
             continue  # 分A、B、C四大板块: parts of a whole, not brands
         pos = first_start
         for piece in pieces:
@@ -289,8 +287,8 @@ def _listed(text: str) -> list[Mention]:
                 continue
             quoted = piece.startswith("“") and piece.endswith("”")
             venue_like = g["weak_venue_re"].search(name) or re.search(r"[A-Za-z·]", name) or quoted
-            if not strong and not venue_like:
-                continue  # under a loose closer (平台, 阵地) only venue-like names are brands
+            if not strong and (not venue_like or not CJK_CHAR.search(name)):
+                continue  # under a loose closer (平台, 阵地) only venue-like names are brands, not codes
             if len(name) <= 2 and not re.search(r"[A-Za-z]", name) or _cue_phrase(name):
                 continue
             props = {"after": _after(text, offset + len(name)), "listed": "1", "closing": closing}
@@ -312,7 +310,7 @@ def _unquoted(text: str) -> list[Mention]:
             found.append((more.start(1), more.group(1), more.group(2)))
             pos = more.end(2)
         for start, core, noun in found:
-            lead = re.match(r"^(?:[了的]|[0-9一二三四五六七八九十]+(?:个|楼|家|座))*", core).end()
+            lead = re.match(r"^(?:[了的出]|[0-9一二三四五六七八九十]+(?:个|楼|家|座))*", core).end()
             core = core[lead:]
             name = core + noun
             if len(name) < 4 or is_generic(name) or _rejected(name) or re.search(r"[“”]", core):
@@ -320,6 +318,8 @@ def _unquoted(text: str) -> list[Mention]:
             if gazetteer().parse_prefix(core)[2] == len(core):
                 continue  # 杭州市职工服务中心: a body of the place, kept only when quoted
             end = start + lead + len(name)
+            if re.match(r"[0-9一二三四五六七八九十百]+[个家所座]", _after(text, end, 6)):
+                continue  # 创建…创新工作室105家: a kind of venue counted, not the name of one
             out.append(Mention(BRAND, name, start + lead, end, {"after": _after(text, end)}))
     suffix_re = re.compile(_alternation(g["unquoted_suffixes"]))
     for m in suffix_re.finditer(text):

@@ -240,7 +240,54 @@ def owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
             continue
         if _OWNER_GAP.match(text[m.end:brand.start]) and (best is None or m.end > best.end):
             best = m
-    return best if best is not None and best.type in ORGANIZATION_TYPES else None
+    if best is None:
+        return _short_owner(mentions, brand, text)
+    return best if best.type in ORGANIZATION_TYPES else None
+
+
+@functools.cache
+def _owner_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = brand_grammar()
+    gap = rf"(?:(?:{_OWNER_VERB})了?)?的[“\"「『]?$"
+    short = re.compile(rf"([{CJK}A-Za-z]{{2,8}}?)({alternation(g['owner_short_heads'])}){gap}")
+    pronoun = re.compile(rf"(?:{alternation(g['owner_pronouns'])}){gap}")
+    return short, pronoun
+
+
+def _short_owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
+    """The owner named by a short form the organisation finder did not take (泓川软件工会的“X”, for
+    宁波泓川软件有限公司工会 named earlier), or by a pronoun (由管委会牵头，他们开发的“X”): the one
+    organisation of the article whose name holds the short form's core, or the last organisation
+    named before the pronoun in the sentence."""
+    short_re, pronoun_re = _owner_res()
+    before = text[max(0, brand.start - 16):brand.start]
+    orgs = [m for m in mentions if m.type in ORGANIZATION_TYPES and not m.drop and m.name and m.start < brand.start]
+    if (short := short_re.search(before)) is not None:
+        core, head = short.group(1), short.group(2)
+        found = {m.name: m for m in orgs if core in m.name and m.name.endswith(head)}
+        return next(iter(found.values())) if len(found) == 1 else None
+    if pronoun_re.search(before):
+        clause_start = max(text.rfind(stop, 0, brand.start) for stop in "。；;\n") + 1
+        near = [m for m in orgs if m.start >= clause_start]
+        return max(near, key=lambda m: m.end) if near else None
+    return None
+
+
+@functools.cache
+def _mention_re() -> re.Pattern[str]:
+    return re.compile(alternation(brand_grammar()["mention_only_verbs"]))
+
+
+def _runs(ctx: ArticleContext, mentions: list[Mention], doer: Mention, brand: Mention, sentence) -> bool:
+    """Whether the sentence lets the doer be the brand's operator: it names the doer, or its clause
+    does not merely visit, discuss or extend the brand (走进“X”职工服务阵地, 针对X热线进行培训,
+    延伸拓展街道“X”品牌, 在“X”的基础上推出): a brand only mentioned in a union's article is not
+    the union's."""
+    if any(sentence.start <= m.start < sentence.end for m in index_of(mentions).same_entity(doer)):
+        return True
+    clause = re.split(r"[，,。；;：:]", ctx.text[max(sentence.start, brand.start - 30):brand.start])[-1]
+    return not _mention_re().search(clause) and \
+        not re.match(r"[”\s]*的?基础上", ctx.text[brand.end:brand.end + 8])
 
 
 def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
@@ -248,11 +295,12 @@ def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMen
     for brand in (m for m in mentions if m.type == BRAND and not m.drop):
         sentence = ctx.sentence_at(brand.start)
         named = brand_practices(brand, ctx.text)
+        described, rule = described_practices(ctx, mentions, brand)
+        new = [(pid, cue) for pid, cue in described.items() if pid not in named][:1]
         for pid in named:
             cue = (brand.start, brand.end, brand.surface)
             out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue))
-        described, rule = described_practices(ctx, mentions, brand)
-        for pid, cue in [(pid, cue) for pid, cue in described.items() if pid not in named][:1]:
+        for pid, cue in new:
             # the first thing the description says beyond the name is what the brand is for
             out.append(relate(ctx, mentions, INSTANCE_OF, brand, f"practice:{pid}", sentence, cue, rule=rule))
         if is_plan(ctx, sentence, brand.start):
@@ -264,6 +312,6 @@ def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMen
         if _only_used(ctx, mentions, brand):
             continue
         doer = actor(ctx, mentions, sentence, brand.start)
-        if doer is not None and doer.type != PERSON:
+        if doer is not None and doer.type != PERSON and _runs(ctx, mentions, doer, brand, sentence):
             out.append(relate(ctx, mentions, OPERATES, doer, brand, sentence))
     return out
