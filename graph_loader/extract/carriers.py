@@ -90,6 +90,17 @@ def _named(bare: str, suffix: str, used: int) -> bool:
     return True
 
 
+def _place_inside(core: str) -> int:
+    """Offset of a county or city written just inside a candidate (组建起衢江区特种纸产业园 → 衢江区…):
+    one or two characters of a verb tail before a place name are not part of the carrier."""
+    if gazetteer().parse_prefix(core)[2]:
+        return 0
+    places = [p for p in gazetteer().find(core) if 0 < p.start <= 2]
+    if not places or gazetteer().parse_prefix(core[places[0].start:])[2] == 0:
+        return 0
+    return places[0].start
+
+
 def find_carriers(text: str) -> list[Mention]:
     """Named carriers in the text, including those embedded in organisation names.
 
@@ -114,6 +125,7 @@ def find_carriers(text: str) -> list[Mention]:
         start, _ = name_start(text, m.start())
         if start > 0 and text[start - 1] in "“\"" and suffix in weak:
             continue
+        start += _place_inside(text[start:m.start()])
         start += _cut_verbs(text[start:m.start()], text[max(0, start - 1):start])
         while start < m.start() and text[start] in _COUNTERS and start > 0 and text[start - 1].isdigit():
             start += 1  # 24幢亿元楼宇, 2017年美妆小镇

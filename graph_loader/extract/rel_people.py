@@ -15,7 +15,7 @@ import re
 from graph_loader.extract.actors import relate
 from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
-from graph_loader.extract.mention_index import lookup_of
+from graph_loader.extract.mention_index import OrgLookup, lookup_of
 from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
@@ -90,11 +90,19 @@ def _short_union(ctx: ArticleContext, orgs: list[Mention], start: int, end: int,
             _, _, used = gazetteer().parse_prefix(prev.name)
             target = unions.get(prev.name[:used] + ref) if used else None
     elif len(ref) >= 4:
-        hits = lookup.unions_containing(ref)
+        hits = lookup.unions_containing(ref) or _firm_unions(lookup, ref)
         target = hits[0] if len(hits) == 1 else None
     if target is None:
         return None
     return Mention(UNION, ref, start, end, dict(target.props), name=target.name)
+
+
+def _firm_unions(lookup: OrgLookup, ref: str) -> list[Mention]:
+    """A firm's union written without its company words (某某印染工会 for 某某印染有限公司工会):
+    the unions whose name holds the core and ends in the same suffix."""
+    suffix = next((w for w in _REFS if ref.endswith(w)), "")
+    core = ref[:-len(suffix)] if suffix else ""
+    return [o for o in lookup.unions_containing(core) if o.name.endswith(suffix)] if len(core) >= 3 else []
 
 
 def ref_body(ctx: ArticleContext, orgs: list[Mention], ref: str, start: int, end: int) -> Mention | None:

@@ -6,13 +6,21 @@ union or carrier the sentence names, else the article's union, else its carrier.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graph_loader.extract.actors import is_plan, orgs_in, relate
-from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.rel_practices import stated_year
-from graph_loader.reference.lexicon import CARRIER, PARTICIPATES_IN, UNION, program_lexicon
+from graph_loader.reference.lexicon import (
+    CARRIER,
+    PARTICIPATES_IN,
+    UNION,
+    carrier_grammar,
+    program_lexicon,
+    short_union_suffixes,
+)
 
 _LEVEL = re.compile(r"(全国|国家级|省级|省|市级|县级|区级)")
 _LEVELS = {"全国": "全国", "国家级": "全国", "省级": "省级", "省": "省级",
@@ -34,6 +42,67 @@ def _selected(ctx: ArticleContext, named: list[Mention], cue_start: int) -> Ment
     return None
 
 
+def _outermost(named: list[Mention]) -> list[Mention]:
+    """The units the sentence names, without a carrier written inside a union's name: in
+    "<X小镇>总工会推进改革试点" the sentence names the union, so the union is the participant."""
+    return [m for m in named if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                        and o.end - o.start > m.end - m.start for o in named)]
+
+
+def _written_before(ctx: ArticleContext, mentions: list[Mention], named: list[Mention], cue_start: int,
+                    cue: str) -> Mention | None:
+    """The unit written as the cue's own modifier: <X小镇>群团改革试点 is the carrier's pilot;
+    <X商圈>工会改革试点 is the pilot of the union named after that carrier; a bare 小镇群团改革试点
+    is the article's carrier's."""
+    text = ctx.text
+    for m in named:
+        if m.end == cue_start and m.type == CARRIER:
+            if not cue.startswith("工会"):
+                return m
+            main = ctx.main_union
+            if main is not None and main.name and (m.surface in main.name or (m.name or "") in main.name):
+                return main
+            return None
+    if any(m.end == cue_start for m in named):
+        return None
+    bare = next((w for w in _bare_carrier_words() if text.endswith(w, 0, cue_start)), None)
+    at = cue_start - len(bare) if bare else 0
+    if bare is None or (at > 0 and text[at - 1] not in _OPENERS
+                        and not text.endswith(tuple(carrier_grammar()["left_verbs"]), 0, at)):
+        return None  # 某某小镇群团改革试点 with an unrecognised name before 小镇: not the bare word
+    return ctx.main_union if cue.startswith("工会") else article_carrier(ctx, mentions)
+
+
+def article_carrier(ctx: ArticleContext, mentions: list[Mention]) -> Mention | None:
+    """The carrier the article is about: the context's, else the one its heading names (the
+    heading's union is named after it: 某某小镇工会联合会)."""
+    if ctx.main_carrier is not None:
+        return ctx.main_carrier
+    return next((m for m in mentions if m.type == CARRIER and m.name and not m.drop and ctx.in_heading(m)), None)
+
+
+def _bare_subject(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence) -> Mention | None:
+    """A sentence naming no unit whose clause opens with a bare 小镇/园区 (作为…试点之一，小镇正式
+    成立工会): the carrier is the subject, so the article's carrier is the participant."""
+    for clause in re.split(r"[，,；;]", sentence.text):
+        head = clause.lstrip()
+        word = next((w for w in _bare_carrier_words() if head.startswith(w)), None)
+        if word and not head[len(word):].startswith(short_union_suffixes()):
+            return article_carrier(ctx, mentions)
+    return None
+
+
+@functools.cache
+def _bare_carrier_words() -> tuple[str, ...]:
+    """Two-character carrier suffixes (小镇, 园区, 商圈) that stand alone for the article's carrier."""
+    return tuple(w for w in carrier_grammar()["suffixes"] if len(w) == 2)
+
+
+# What may stand before a bare 小镇/园区 that refers to the article's carrier (，小镇…, 的小镇…);
+# a carrier grammar left verb may too (负责小镇…).
+_OPENERS = set("，,。；;、：:“\n 的")
+
+
 def runs_programmes(m: Mention) -> bool:
     """The provincial (or national) federation sets programmes up and selects the units: it is
     the organiser, never a participant (由省总工会主办…展评, 省总工会确定…试点)."""
@@ -51,10 +120,12 @@ def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
                 continue
             for pid in lex.by_cue[cue]:
                 types = (CARRIER,) if pid == TOWN_PROGRAM else (UNION, CARRIER)
-                named = [m for m in orgs_in(mentions, sentence.start, sentence.end, types) if not runs_programmes(m)]
-                chosen = _selected(ctx, named, a)
+                named = _outermost([m for m in orgs_in(mentions, sentence.start, sentence.end, types)
+                                    if not runs_programmes(m)])
+                chosen = _written_before(ctx, mentions, named, a, cue) or _selected(ctx, named, a)
                 named = [chosen] if chosen else named
-                head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else ctx.main_union)
+                head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else
+                                               _bare_subject(ctx, mentions, sentence) or ctx.main_union)
                 if head is None and pid == TOWN_PROGRAM:
                     if not first_carrier:
                         first_carrier.append(next((m for m in mentions if m.type == CARRIER and m.name), None))

@@ -15,6 +15,7 @@ from graph_loader.extract.base import Mention, RelMention, Sentence
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.mention_index import index_of, live, within
 from graph_loader.extract.rel_people import ref_body
+from graph_loader.reference.charclass import CJK_CLASS
 from graph_loader.reference.lexicon import (
     CARRIER,
     COVERS,
@@ -23,9 +24,11 @@ from graph_loader.reference.lexicon import (
     SUB_ORGANIZATION_OF,
     UNION,
     alternation,
+    carrier_grammar,
     org_grammar,
     practice_rules,
     short_union_suffixes,
+    union_suffixes,
 )
 
 _SUB = re.compile(r"(下辖|下设|下属|所属|隶属于|隶属)")
@@ -41,15 +44,54 @@ def covers(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
     index = index_of(mentions)
     for union in (m for m in mentions if m.type == UNION and m.name and not m.drop):
+        if union.name.endswith("联盟"):
+            continue  # a union alliance (…楼宇工会联盟) joins unions; it covers no carrier
         # the named carriers inside the union's name (a bisect, not a scan), in list order
         for carrier in index.in_source_order(within(mentions, union.start, union.end, (CARRIER,))):
-            if carrier.name:
+            if carrier.name and not _part_re().match(ctx.text[carrier.end:union.end]):
                 out.append(relate(ctx, mentions, COVERS, union, carrier, ctx.sentence_at(union.start)))
+    out += _covers_by_name(ctx, mentions)
     main = ctx.main_union
     if main is not None and ctx.main_carrier is not None and main.props.get("level") == "carrier":
         sentence = ctx.sentence_at(ctx.main_carrier.start)
         out.append(relate(ctx, mentions, COVERS, main, ctx.main_carrier, sentence))
     return out + _covers_by_cue(ctx, mentions)
+
+
+@functools.cache
+def _union_tail_re() -> re.Pattern[str]:
+    """What may follow a carrier's name in the name of a union that covers it: an infix
+    (楼宇, 管委会) and a union suffix; an alliance (…工会联盟) covers nothing."""
+    suffixes = [w for w in union_suffixes() if not w.endswith("联盟")]
+    return re.compile(rf"^(?:{alternation(carrier_grammar()['union_name_infixes'])})?(?:{alternation(suffixes)})$")
+
+
+@functools.cache
+def _part_re() -> re.Pattern[str]:
+    return re.compile(rf"^{CJK_CLASS}{{0,6}}?(?:{alternation(carrier_grammar()['part_words'])})")
+
+
+
+
+def _covers_by_name(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
+    """A union written short (开发区总工会, 楼宇工会联合会) whose canonical name is a carrier's
+    canonical name plus a union word covers that carrier, as the full name would say."""
+    carriers: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == CARRIER and m.name and not m.drop:
+            carriers.setdefault(m.name, m)
+    out: list[RelMention] = []
+    done: set[tuple[str, str]] = set()
+    for union in (m for m in mentions if m.type == UNION and m.name and not m.drop):
+        if union.props.get("level") != "carrier" or any(c.name in union.surface for c in carriers.values()):
+            continue
+        for name, carrier in carriers.items():
+            if (union.name, name) not in done and union.name.startswith(name) and \
+                    _union_tail_re().match(union.name[len(name):]):
+                done.add((union.name, name))
+                out.append(relate(ctx, mentions, COVERS, union, carrier, ctx.sentence_at(union.start),
+                                  rule="structure.covers-name"))
+    return out
 
 
 @functools.cache
@@ -123,6 +165,27 @@ def _union_refs(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence
     return sorted(unions, key=lambda u: u.start)
 
 
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _counted_group(ctx: ArticleContext, mentions: list[Mention], sentence: Sentence, pos: int) -> list[Mention]:
+    """A counted plural subject before 隶属 (两家楼宇联合工会均隶属…): the last that many unions
+    named before the sentence whose names end as the subject does."""
+    kinds = alternation(short_union_suffixes())
+    counted = re.search(rf"([两二三四五六七八九\d])家({CJK_CLASS}{{0,4}}?(?:{kinds}))均?$",
+                        ctx.text[sentence.start:pos])
+    if not counted:
+        return []
+    n = _NUMERALS.get(counted.group(1)) or int(counted.group(1))
+    kind = counted.group(2)
+    found: dict[str, Mention] = {}
+    for u in reversed(orgs_in(mentions, 0, sentence.start, (UNION,))):
+        if u.name.endswith(kind) and u.name not in found:
+            found[u.name] = u
+    group = list(found.values())
+    return group[:n] if len(group) >= n else []
+
+
 def sub_organizations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     """X下辖/下设 Y (Y child of X); Y隶属(于) X; X下属的Y, or <subject>是X下属的…: each cue takes the
     unions up to the next cue, and an anaphor (该联合会下设…) stands for the body it names."""
@@ -138,7 +201,9 @@ def sub_organizations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelM
             before = [u for u in unions if u.end <= pos]
             after = [u for u in unions if cue_end <= u.start < limit]
             if m.group(0).startswith("隶属"):
-                pairs = [(before[-1], after[0])] if before and after else []
+                group = _counted_group(ctx, mentions, sentence, pos)
+                pairs = [(c, after[0]) for c in group] if group and after else \
+                    [(before[-1], after[0])] if before and after else []
             elif not before:
                 continue
             elif m.group(0) in ("下属", "所属"):
