@@ -28,7 +28,7 @@ from graph_loader.records import (
 from graph_loader.resolve import merge_corpus, unify_corpus, unify_document
 from graph_loader.text.normalize import normalize
 from graph_loader.text.segment import segment
-from graph_loader.text.sources import load_corpus
+from graph_loader.text.sources import load_corpus, unique_content
 
 
 @dataclass
@@ -50,7 +50,7 @@ def _documents(paths: Iterable[str | Path]) -> list[SourceDocument]:
     docs: list[SourceDocument] = []
     for path in paths:
         docs.extend(load_corpus(path))
-    return docs
+    return unique_content(docs)
 
 
 def run_extraction(

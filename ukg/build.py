@@ -44,7 +44,9 @@ def _bars(progress: Progress) -> ProgressCallback:
 
 
 def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = False) -> BuildSummary:
-    """Extract the corpus and load it; with `progress`, one bar per stage."""
+    """Extract the corpus and load it; with `progress`, one bar per stage. A corpus folder is
+    mirrored: documents whose file has left it are removed from the graph (a single file given
+    as the corpus adds to the graph and removes nothing)."""
     started = time.perf_counter()
     extracting = progress.add_task(EXTRACTING, total=None) if progress else None
 
@@ -61,7 +63,8 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
     try:
         writer = GraphWriter(driver, pipeline_version=pipeline_fingerprint())
         load_started = time.perf_counter()
-        report = writer.load(result.graph, _bars(progress) if progress else None, reset=reset)
+        report = writer.load(result.graph, _bars(progress) if progress else None, reset=reset,
+                             mirror=Path(corpus).is_dir())
         load_seconds = time.perf_counter() - load_started - report.seconds.get("reset", 0.0)  # as before: no reset
         return BuildSummary(report, len(result.articles), counts(driver), extract_seconds, load_seconds)
     finally:

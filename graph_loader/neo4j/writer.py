@@ -62,6 +62,7 @@ class LoadReport:
 
     loaded: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # documents whose file left the corpus (a mirroring load)
     collected_nodes: int = 0
     collected_relations: int = 0
     seconds: Mapping[str, float] = field(default_factory=dict)
@@ -97,10 +98,14 @@ class GraphWriter:
         self.batch_size = batch_size
 
     def load(
-        self, graph: ResolvedGraph, on_progress: ProgressCallback | None = None, reset: bool = False
+        self, graph: ResolvedGraph, on_progress: ProgressCallback | None = None, reset: bool = False,
+        mirror: bool = False,
     ) -> LoadReport:
         """Load a resolved graph: with `reset`, empty the database first; then the schema, the
-        concepts and every document (unchanged ones are skipped). Re-running it is a no-op."""
+        concepts and every document (unchanged ones are skipped); with `mirror`, documents of
+        the graph that `graph` no longer holds (their file is gone) are removed first, with
+        everything only they supported, and then every other document is written again (facts
+        they shared carry props merged from the removed one). Re-running it is a no-op."""
         progress = on_progress or (lambda stage, done, total: None)
         clock = _StepClock()
         if reset:
@@ -112,20 +117,38 @@ class GraphWriter:
         self.load_concepts()
         progress(STAGE_SCHEMA, 2, 2)
         clock.lap(STAGE_SCHEMA)
+        removed: list[str] = []
+        nodes = relations = 0
+        if mirror:  # a fact that a removed document shared keeps the props it merged in: reload the rest
+            for doc_id in sorted(self.loaded_document_ids() - {d.id for d in graph.documents}):
+                collected = self.remove_document(doc_id)
+                nodes, relations = nodes + collected[0], relations + collected[1]
+                removed.append(doc_id)
+            clock.lap("remove_gone")
         batches = self.rows.document_batches(graph.documents, graph.articles, graph.entities, graph.relations)
         loaded: list[str] = []
         skipped: list[str] = []
-        nodes = relations = 0
         progress(STAGE_DOCUMENTS, 0, len(batches))
         for done, batch in enumerate(batches, 1):
-            outcome = self.load_document(batch)
+            outcome = self.load_document(batch, force=bool(removed))
             (loaded if outcome.loaded else skipped).append(batch.document.id)
             nodes += outcome.collected_nodes
             relations += outcome.collected_relations
             for step, seconds in outcome.seconds.items():
                 clock.seconds[step] += seconds
             progress(STAGE_DOCUMENTS, done, len(batches))
-        return LoadReport(tuple(loaded), tuple(skipped), nodes, relations, dict(clock.seconds))
+        return LoadReport(tuple(loaded), tuple(skipped), tuple(removed), nodes, relations, dict(clock.seconds))
+
+    def loaded_document_ids(self) -> set[str]:
+        records, _, _ = self.driver.execute_query(loader_query("loaded_documents"))
+        return {record["id"] for record in records}
+
+    def remove_document(self, doc_id: str) -> tuple[int, int]:
+        """Delete a document: its articles, mentions and evidence (no stamp matches ""), then what
+        only they supported (collect_stale), then its own node."""
+        collected = self.collect_stale(doc_id, "")
+        self.driver.execute_query(loader_query("delete_document"), id=doc_id)
+        return collected
 
     def reset(self) -> None:
         """Delete every node and relationship (the schema stays)."""
@@ -170,13 +193,15 @@ class GraphWriter:
             return "current"
         return "stale"
 
-    def load_document(self, batch: DocumentBatch) -> DocumentLoad:
-        """Load one document's share of the graph (nothing when it is already current)."""
+    def load_document(self, batch: DocumentBatch, force: bool = False) -> DocumentLoad:
+        """Load one document's share of the graph (nothing when it is already current, unless
+        `force`: then it is written again as over an interrupted load of the same version)."""
         clock = _StepClock()
         doc = batch.document
         state = self.document_state(doc)
-        if state == "current":
+        if state == "current" and not force:
             return DocumentLoad(False)
+        state = "stale" if state == "current" else state
         stamp = self.stamp(doc)
         doc_props = clean_props(
             {

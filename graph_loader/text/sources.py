@@ -1,8 +1,10 @@
 """Find and decode corpus files; attach manifest metadata.
 
-The corpus is PDF-extracted text from several publishers, so encodings vary: most files are
-UTF-8 (some with a BOM), older ones GB18030/GBK. We decode strictly and fail loudly with the
-byte offset, because a silently mis-decoded file would poison every later stage.
+Decoding is text.encoding's (strict; UTF-8, UTF-16, GB18030). This module decides which files
+are read at all: a corpus folder may hold things that are not documents — a FIFO (reading it
+would block forever), a socket or device, a symlink that loops or dangles, a file we may not
+read — and each is reported by name and skipped, never opened blindly. Two files with the same
+bytes are one document: the second is skipped with a warning, so nothing loads twice.
 """
 
 from __future__ import annotations
@@ -10,57 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+import os
+import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from graph_loader.errors import InputError
 from graph_loader.records import SourceDocument
+from graph_loader.text.encoding import decode_bytes
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
-_BOM = b"\xef\xbb\xbf"
-# Control characters that never occur in text files (tab, LF, CR, FF are fine).
-_TEXT_CONTROLS = {9, 10, 12, 13}
-_BINARY_SAMPLE = 8192
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes or mostly control characters in the first few KB mean "not a text file"."""
-    sample = data[:_BINARY_SAMPLE]
-    if b"\x00" in sample:
-        return True
-    if not sample:
-        return False
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
-    return controls / len(sample) > 0.3
-
-
-def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """Decode raw bytes as UTF-8 (BOM optional), else GB18030; return (text, encoding name).
-
-    GB18030 is a superset of GBK and GB2312, so one fallback covers the older publishers.
-    """
-    if _looks_binary(data):
-        raise InputError(f"{path}: binary file (not text)")
-    if data.startswith(_BOM):
-        try:
-            return data[len(_BOM):].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"{path}: cannot decode as UTF-8 at byte offset {error.start + len(_BOM)}"
-            ) from error
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError as gb_error:
-            raise InputError(
-                f"{path}: cannot decode as UTF-8 (byte offset {utf8_error.start}) "
-                f"or GB18030 (byte offset {gb_error.start})"
-            ) from gb_error
 
 
 def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
@@ -88,6 +52,28 @@ def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
 Manifest = Mapping[str, Mapping[str, Any]]
 
 
+def file_problem(path: Path) -> str | None:
+    """Why `path` cannot be read as a document (missing, a symlink loop, a FIFO, a socket or
+    device, a directory, unreadable), or None for a readable regular file. Never opens it."""
+    try:
+        info = path.stat()  # follows symlinks
+    except RuntimeError:
+        return "symlink loop"
+    except OSError as error:
+        if path.is_symlink():
+            return "symlink loop" if error.errno == 40 else "broken symlink"
+        return "not found" if error.errno == 2 else f"cannot read ({error.strerror})"
+    mode = info.st_mode
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+    for test, kind in kinds:
+        if test(mode):
+            return f"not a regular file ({kind})"
+    if not os.access(path, os.R_OK):
+        return "cannot read (permission denied)"
+    return None
+
+
 def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceDocument:
     """Read and decode one file. An empty file gives a document with empty text.
 
@@ -95,10 +81,11 @@ def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceD
     consulted so that `ukg segment FILE` gets the publication date without extra flags.
     """
     file_path = Path(path)
-    if not file_path.exists():
+    problem = file_problem(file_path)
+    if problem == "not found":
         raise InputError(f"file not found: {file_path}")
-    if not file_path.is_file():
-        raise InputError(f"{file_path}: not a file")
+    if problem is not None:
+        raise InputError(f"{file_path}: {problem}")
     try:
         data = file_path.read_bytes()
     except OSError as error:
@@ -119,17 +106,31 @@ def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceD
     )
 
 
-def load_corpus(path_or_dir: str | Path) -> list[SourceDocument]:
-    """Every *.txt in a directory (sorted by name), or the one file given; empty files skipped."""
-    path = Path(path_or_dir)
-    if not path.exists():
+def _corpus_files(path: Path) -> tuple[list[Path], Path]:
+    """The files a corpus path names (a folder's *.txt, sorted, or the one file) and the folder
+    whose manifest applies. A path that is neither is an error naming what it is."""
+    problem = file_problem(path)
+    if problem == "not found":
         raise InputError(f"corpus not found: {path}")
-    if path.is_file():
-        files = [path]
-        manifest = read_manifest(path.parent)
-    else:
-        files = sorted(p for p in path.glob("*.txt") if p.is_file())
-        manifest = read_manifest(path)
+    if problem is not None and problem != "not a regular file (a directory)":
+        raise InputError(f"{path}: {problem}")
+    if problem is None:
+        return [path], path.parent
+    files = []
+    for entry in sorted(path.glob("*.txt")):
+        why = file_problem(entry)
+        if why is None:
+            files.append(entry)
+        elif why != "not a regular file (a directory)":
+            log.warning("skipping %s: %s", entry, why)
+    return files, path
+
+
+def load_corpus(path_or_dir: str | Path) -> list[SourceDocument]:
+    """Every *.txt in a directory (sorted by name), or the one file given; empty files,
+    files that are not readable regular files and repeated content skipped with a warning."""
+    files, folder = _corpus_files(Path(path_or_dir))
+    manifest = read_manifest(folder)
     documents = []
     for file_path in files:
         document = load_document(file_path, manifest)
@@ -137,4 +138,18 @@ def load_corpus(path_or_dir: str | Path) -> list[SourceDocument]:
             log.warning("skipping empty file: %s", file_path)
             continue
         documents.append(document)
-    return documents
+    return unique_content(documents)
+
+
+def unique_content(documents: Iterable[SourceDocument]) -> list[SourceDocument]:
+    """The documents with each content once: a file whose bytes equal an earlier one's is
+    skipped with a warning naming both (it would load the same facts twice)."""
+    seen: dict[str, SourceDocument] = {}
+    out = []
+    for document in documents:
+        first = seen.setdefault(document.sha256, document)
+        if first is document:
+            out.append(document)
+        else:
+            log.warning("skipping %s: same content as %s (loaded once)", document.path, first.path)
+    return out

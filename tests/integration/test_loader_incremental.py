@@ -95,3 +95,26 @@ def test_changed_document_replaces_only_its_evidence(rebuilt_afterwards, driver,
     incremental = checksum(driver)
     build_graph(corpus, reset=True)
     assert checksum(driver) == incremental, "incremental update differs from a fresh build"
+
+
+def test_a_removed_file_leaves_the_graph_and_a_single_file_removes_nothing(
+        rebuilt_afterwards, driver, tmp_path: Path) -> None:
+    """`ukg build` mirrors the corpus folder: a document whose file is gone is removed with what
+    only it supported, giving the same graph as a fresh build of the smaller folder."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    build_graph(corpus, reset=True)
+    gone = "2023-five-years-6"
+    (corpus / f"{gone}.txt").unlink()
+    summary = build_graph(corpus)
+    assert summary.report.removed == (gone,)
+    assert gone not in summary.report.loaded and len(summary.report.loaded) == 4  # the rest written again
+    assert gone not in _evidence_by_doc(driver)
+    records, _, _ = driver.execute_query("MATCH (d:SourceDocument {id: $id}) RETURN count(d) AS n", id=gone)
+    assert records[0]["n"] == 0
+    mirrored = checksum(driver)
+    build_graph(corpus, reset=True)
+    assert checksum(driver) == mirrored, "removing a document differs from a fresh build without it"
+    kept = _evidence_by_doc(driver).keys()
+    assert build_graph(corpus / "2022-reform-projects.txt").report.removed == ()
+    assert _evidence_by_doc(driver).keys() == kept

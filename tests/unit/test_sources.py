@@ -46,7 +46,7 @@ def test_missing_corpus_names_the_path(tmp_path: Path) -> None:
 
 
 def test_directory_without_manifest_gives_empty_metadata(tmp_path: Path) -> None:
-    (tmp_path / "b.txt").write_text(LINE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(LINE + "乙", encoding="utf-8")
     (tmp_path / "a.txt").write_text(LINE, encoding="utf-8")
     (tmp_path / "notes.md").write_text("not a corpus file", encoding="utf-8")
     documents = load_corpus(tmp_path)

@@ -41,6 +41,8 @@ def build(
     table.add_column("count", justify="right")
     loaded, skipped = len(summary.report.loaded), len(summary.report.skipped)
     table.add_row("documents (loaded / unchanged)", f"{loaded} / {skipped}")
+    if summary.report.removed:
+        table.add_row("documents removed (file gone)", ", ".join(summary.report.removed))
     table.add_row("articles", str(summary.articles))
     for label, count in sorted(summary.counts["node"].items()):
         table.add_row(f"nodes :{label}", str(count))
