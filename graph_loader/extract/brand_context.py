@@ -82,8 +82,8 @@ def subject_quote(text: str, start: int, end: int) -> bool:
 
 
 def short_glued(name: str, glue: str) -> bool:
-    """A two- or three-character quote with a venue or team noun phrase glued after it (“彩虹”攻关队,
-    “和衷”劳动争议调解工作室) is one name with it: the short word alone names nothing."""
+    """A two- or three-character quote with a venue or team noun phrase glued after it (“青禾”攻关队,
+    “白鹭”劳动争议调解工作室) is one name with it: the short word alone names nothing."""
     g = brand_grammar()
     return bool(glue) and len(name) <= g["glue_short_max"] and bool(re.fullmatch(CJK_CLASS + "+", name)) \
         and not glue.endswith(tuple(g["glue_short_not"]))

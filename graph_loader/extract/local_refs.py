@@ -214,7 +214,7 @@ def county_before(text: str, pos: int, word: str, window: int = 100) -> str:
 
 def complete_from_carriers(mentions: list[Mention]) -> None:
     """A body named after a carrier without its place (壶镇智能装备小镇工会联合会, 商务区团工委 in a
-    report that names 缙云县壶镇智能装备小镇 / 衢州市柯城区信安湖商务区) takes the carrier's full
+    report that names 青禾县白鹭镇智能装备小镇 / 青禾县某某商务区) takes the carrier's full
     name: the text has said which carrier it is. The longest tail of a carrier name that the
     body's name starts with wins; among carriers sharing it, the most mentioned one, then the
     one named last before."""

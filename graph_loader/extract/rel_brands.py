@@ -2,7 +2,7 @@
 
 Why: a brand is run by the organisation that launches it — the union named before it in the
 sentence, else a 团委/管委会 opening the sentence, else the union the article is about — unless
-the sentence only *uses* someone else's platform (运用“杭工e家”APP, 依托“云工益”平台) or plans it.
+the sentence only *uses* someone else's platform (运用“杭工e家”APP, 依托“某某e家”平台) or plans it.
 What a brand is an instance of comes from its name (书屋 → workers-library, 说法 → legal-aid), the
 venue noun glued to it (“东方e家”党群服务中心) and what the text calls the list it stands in
 (…等品牌志愿者队伍 → volunteer-service), with the more specific reading winning: a 党群/群团 venue
@@ -231,7 +231,7 @@ _OWNER_GAP = re.compile(rf"^\s*(?:(?:(?:自主|联合|牵头)?(?:{_OWNER_VERB})(
 
 
 def owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
-    """The organisation that a possessive names as the brand's owner (泓川软件工会的“泓川书吧”,
+    """The organisation that a possessive names as the brand's owner (青禾软件工会的“青禾书吧”,
     管委会开发的“薪安码”, 团市委“青春上海”), or None."""
     best = None
     index = index_of(mentions)  # the mentions ending in [brand.start - 12, brand.start], in list order
@@ -255,8 +255,8 @@ def _owner_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _short_owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
-    """The owner named by a short form the organisation finder did not take (泓川软件工会的“X”, for
-    宁波泓川软件有限公司工会 named earlier), or by a pronoun (由管委会牵头，他们开发的“X”): the one
+    """The owner named by a short form the organisation finder did not take (青禾软件工会的“X”, for
+    青禾软件有限公司工会 named earlier), or by a pronoun (由管委会牵头，他们开发的“X”): the one
     organisation of the article whose name holds the short form's core, or the last organisation
     named before the pronoun in the sentence."""
     short_re, pronoun_re = _owner_res()

@@ -69,7 +69,7 @@ def previous_year(ctx: ArticleContext, sentence: Sentence) -> int | None:
     return int(years[-1]) if years else None
 
 
-# A body that opens with a bare year (`2018年，宋湖里坊工会…`) reports that year's work.
+# A body that opens with a bare year (`2018年，某某工会…`) reports that year's work.
 _PERIOD_LEAD = re.compile(r"\s*((?:19|20)\d{2})\s?年(?:以来)?[，,]")
 
 
