@@ -242,7 +242,15 @@ class ArticleResolver:
 
     def _recount_main(self, mentions: list[Mention], main: Mention | None) -> Mention | None:
         """A main union not named in the heading is the one mentioned most once relative references
-        (小镇工会) are resolved: a report on 梦想小镇 says 小镇工会 more often than 科技城总工会."""
+        (小镇工会) are resolved: a report on 梦想小镇 says 小镇工会 more often than 科技城总工会.
+        A report headed by its carrier that names no union outright (only 街道总工会, resolved by
+        the carrier's place) is that union's report: the first one it names is the main union."""
+        if main is None and self.main_carrier is not None:
+            resolved = [m for m in mentions if m.type == UNION and m.name and not m.drop]
+            if resolved:  # a report headed by its carrier, naming its union only as 街道总工会
+                first = min(resolved, key=lambda m: m.start)
+                self.main_union = first
+                return first
         if main is None or self.ctx.in_heading(main):
             return main
         counts: dict[str, int] = defaultdict(int)

@@ -36,3 +36,13 @@ def test_a_union_named_only_twice_leaves_them_to_the_heading() -> None:
     text, title = _article(2)
     doers = _doers(text, title)
     assert doers["practice:hardship-assistance"] == {HEAD}
+
+
+def test_a_carrier_headed_report_is_its_referenced_unions() -> None:
+    """A report headed by its 小镇 that names its union only as 街道总工会 (resolved by the town's
+    place) gives that union the practices with no named doer (the main union)."""
+    title = "杭州市西湖区青禾数字小镇"
+    text = (f"{title}\n小镇位于西湖区白鹭街道，已注册企业125家。\n街道总工会在小镇建成职工书屋。\n"
+            "同时，积极开展困难职工帮扶。\n")
+    doers = _doers(text, title)
+    assert doers["practice:hardship-assistance"] == {"杭州市西湖区白鹭街道总工会"}
