@@ -31,6 +31,9 @@ def practices(text: str) -> set[str]:
         ("推动企业把技能等级与薪酬挂钩。", "skill-linked-pay"),
         ("组织行业企业方和职工方坐下来谈工资。", "collective-wage-bargaining"),
         ("在二楼辟出一间哺乳室，配有冰箱和护理床。", "mothers-room"),
+        ("为辖区职工提供法律法规咨询和劳动争议调处。", "legal-aid"),
+        ("组织端午包粽子等趣味活动，还举办红歌赛。", "cultural-sports-activities"),
+        ("将园区划分为4个行业片区，设置片区工会小组。", "zonal-service"),
     ],
 )
 def test_frames_find_the_practice_described_by_what_is_done(sentence: str, practice: str) -> None:
