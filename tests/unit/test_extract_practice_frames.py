@@ -34,6 +34,9 @@ def practices(text: str) -> set[str]:
         ("为辖区职工提供法律法规咨询和劳动争议调处。", "legal-aid"),
         ("组织端午包粽子等趣味活动，还举办红歌赛。", "cultural-sports-activities"),
         ("将园区划分为4个行业片区，设置片区工会小组。", "zonal-service"),
+        ("今年共组织高级工培训280人。", "skills-training"),
+        ("举办厨艺大赛、电工技能比武等活动。", "skills-competition"),
+        ("在园区建成党群服务综合体，设有职工书屋。", "party-mass-service-center"),
     ],
 )
 def test_frames_find_the_practice_described_by_what_is_done(sentence: str, practice: str) -> None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from graph_loader.reference.charclass import CJK_BLOCKS, CJK_CHAR, NAME_CHAR_RE, is_cjk
 from graph_loader.reference.gazetteer import gazetteer
@@ -138,3 +139,23 @@ def test_unit_names_in_titles_start_at_every_city() -> None:
     for city in data["cities"]:
         assert find_unit(f"喜讯{city}总工会") == f"{city}总工会"
         assert find_unit(f"干货满满{city}西湖区总工会") == f"{city}西湖区总工会"
+
+
+def test_reference_data_files_have_no_duplicate_keys() -> None:
+    """YAML keeps the last of two equal keys silently: a second `skills-training:` in the frames
+    file would drop the first one's frames. Every data file is parsed with a loader that refuses."""
+    class StrictLoader(yaml.SafeLoader):
+        pass
+
+    def no_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"{node.start_mark.name}: duplicate keys {sorted(map(str, repeated))}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_duplicates)
+    data_dir = Path(__file__).resolve().parents[2] / "graph_loader" / "reference" / "data"
+    files = sorted(data_dir.glob("*.yaml"))
+    assert files
+    for path in files:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
