@@ -7,7 +7,7 @@ was formed jointly), or from the page around the article (a unit in a winners' l
 programme the lead names). Every inferred edge keeps the evidence span of the facts it comes
 from and the rule name `inference.<name>`, so its confidence is measured apart.
 
-Rules: brand-adopts, party-led, cross-appointment, formation, alliance, alliance-members,
+Rules: brand-adopts, brand-adopts-headline, party-led, cross-appointment, formation, alliance, alliance-members,
 programme-entrants.
 """
 
@@ -36,6 +36,7 @@ from graph_loader.reference.lexicon import (
     PERSON,
     UNION,
     alternation,
+    practice_lexicon,
     practice_rules,
     program_lexicon,
     union_suffix_forms,
@@ -97,8 +98,9 @@ def _edge(rtype: str, head: Mention, tail: str, sources: Iterable[RelMention], r
 
 def brand_adopts(ctx: ArticleContext, mentions: list[Mention], relations: list[RelMention]) -> list[RelMention]:
     """X OPERATES brand B, B INSTANCE_OF practice P → X ADOPTS P, when the sentence that
-    launches B names X (an operator only guessed from the article's union is too weak a premise
-    for a second edge). A brand named k times pairs k operations with k instances: past the first
+    launches B names X, or X is the article's headline union (rule `brand-adopts-headline`, its
+    precision measured apart: the operator was only inferred from the article, so it is weaker).
+    A brand named k times pairs k operations with k instances: past the first
     `_PREMISE_PAIRS` pairs of one head and practice an edge adds no evidence a record keeps."""
     kinds: dict[str, dict[str, list[RelMention]]] = {}  # brand name → practice → its INSTANCE_OF edges
     for r in relations:
@@ -112,16 +114,30 @@ def brand_adopts(ctx: ArticleContext, mentions: list[Mention], relations: list[R
         if r.head.type == PERSON or not r.head.name:
             continue
         sentence = ctx.sentence_at(r.tail.start)
-        if not any(m.name == r.head.name for m in index_of(mentions).starting_in(sentence.start, sentence.end)):
+        named = any(m.name == r.head.name for m in index_of(mentions).starting_in(sentence.start, sentence.end))
+        headline = ctx.main_union is not None and r.head.name == ctx.main_union.name
+        if not named and not headline:
             continue
         for practice, insts in kinds.get(r.tail.name, {}).items():
             key = (r.head.type, r.head.name, r.head.drop, practice)
             done = used.get(key, 0)
             year = stated_year(ctx, sentence, r.tail.start)
+            if not named:  # an inferred operator: only a brand whose kind is plain (cue in its name, or described)
+                insts = [i for i in insts if _typed_plainly(r.tail.name, i)]
             for inst in insts[:max(0, _PREMISE_PAIRS - done)]:
-                out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst), "brand-adopts", year=year))
+                out.append(_edge(ADOPTS, r.head, str(inst.tail), (r, inst),
+                                 "brand-adopts" if named else "brand-adopts-headline", year=year))
             used[key] = min(_PREMISE_PAIRS, done + len(insts))
     return out
+
+
+def _typed_plainly(brand: str, inst: RelMention) -> bool:
+    """The brand is of its practice by a description (a described-rule INSTANCE_OF) or by a cue
+    of the practice inside its name (职工书屋), not only by a venue-noun hint (…讲堂, …课堂), which
+    is too weak a second premise next to an operator inferred from the article."""
+    practice = str(inst.tail).removeprefix("practice:")
+    return inst.rule.startswith("brand_relations.") or any(
+        cue in brand for cue in practice_lexicon().cues.get(practice, ()))
 
 
 # An article's record of an edge keeps its first three quotes (records_builder.build_article):

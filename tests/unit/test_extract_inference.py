@@ -65,3 +65,15 @@ def test_a_programme_only_mentioned_is_not_an_event_page() -> None:
     assert page_programme("市总工会推进工会改革创新项目展评的筹备。", "2023-05-10") is None
     found = page_programme("第二届全省工会改革创新项目展评活动在平湖举行。", "2022-09-20")
     assert found == ("reform-innovation-exhibition", "省级", 2022)
+
+
+def test_the_headline_union_adopts_a_plainly_typed_brand_it_runs() -> None:
+    """A brand whose sentence names no operator is the headline union's; it adopts the brand's
+    practice when the kind is plain (a cue in the name: …书屋), not from a venue-noun hint alone
+    (…讲堂 read as a craftsman school)."""
+    title = "青禾县白鹭镇总工会 阵地建设"
+    text = title + "\n依托镇文化站,建成“白鹭书屋”,藏书两千余册。\n同时开设“白鹭讲堂”,每月一期。\n"
+    _, rels = _infer(text, title)
+    got = _edges(rels)
+    assert ("ADOPTS", "青禾县白鹭镇总工会", "practice:workers-library", "inference.brand-adopts-headline") in got
+    assert not any(e[2] == "practice:craftsman-school" and e[3].startswith("inference.brand-adopts") for e in got)
