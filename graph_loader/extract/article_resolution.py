@@ -35,6 +35,7 @@ from graph_loader.extract.local_refs import (
     complete_from_carriers,
     county_before,
     merge_suffix_forms,
+    paragraph_union,
     regional_party,
     stem_named,
     town_before,
@@ -79,6 +80,7 @@ class ArticleResolver:
         self.towns = article_towns(ctx, mentions)
         self._word_cache: dict[str, list[Mention]] = {}
         self._carrier_cache: dict[str, Mention | None] = {}
+        self._county_unions: list[tuple[int, str]] | None = None
 
     # --- unions -------------------------------------------------------------------------
 
@@ -94,15 +96,38 @@ class ArticleResolver:
                 return ctx.county.name + suffix
             return ctx.city.name + suffix if ctx.city else m.surface
         if word in {"区", "县"}:
+            # 青禾区总工会…该区总工会: the district written or named last before, then the article's
+            county = self._county_named_before(m.start, word)
+            if county:
+                return county + suffix
             if ctx.county and ctx.county.bare.endswith(word):
                 return ctx.county.name + suffix
-            county = county_before(ctx.text, m.start, word)
-            return county + suffix if county else m.surface
+            return m.surface
         # township: the town or street the article names, nearest before the mention
         town = town_before(self.towns, "街道" if word == "街道" else "镇", m.start)
         if town is not None:
             return (town[3] or (ctx.county.name if ctx.county else "")) + town[2] + suffix
         return m.surface
+
+    def _county_named_before(self, pos: int, word: str) -> str:
+        """The county-level place of kind `word` (区, 县) that the text last wrote or named a union
+        of before `pos`: a place in the 100 characters before, or a named county federation
+        earlier in the article (在青禾，县总工会; 白鹭区总工会…该区总工会). '' when none."""
+        near = county_before(self.ctx.text, pos, word)
+        if near:
+            return near
+        if self._county_unions is None:
+            self._county_unions = []
+            for u in sorted(self.mentions, key=lambda u: u.start):
+                if u.type != UNION or u.generic or u.drop or not u.name:
+                    continue
+                core, suffix = split_suffix(u.name, UNION)
+                county, _, used = gazetteer().parse_prefix(core)
+                if suffix == "总工会" and county is not None and used == len(core):
+                    self._county_unions.append((u.start, county.name))
+        i = bisect_right(self._county_unions, pos, key=lambda c: c[0])
+        named = [name for _, name in self._county_unions[:i] if name.endswith(word)]
+        return named[-1] if named else ""
 
     def _named_with(self, word: str) -> list[Mention]:
         """Named unions whose name contains the carrier word, in text order (cached per word)."""
@@ -198,6 +223,9 @@ class ArticleResolver:
                     target = last_named or main
                     m.name = target.name if target else ""
                     m.drop = target is None
+                elif m.props.get("bare"):
+                    m.name = paragraph_union(ctx.text, m, mentions, main)
+                    m.drop = not m.name
                 elif "level_word" in m.props:
                     m.name = self._level_union(m)
                     m.drop = m.name == m.surface  # 镇总工会 with no town in the article: no body
@@ -209,6 +237,8 @@ class ArticleResolver:
                 m.drop = m.name == m.surface and (len(m.surface) <= 3 or core in {"镇", "街道"})
             elif m.type != PARTY:
                 m.name = m.surface
+        # a bare 联合工会 the paragraph names no union for describes a kind: no mention, a cue
+        mentions[:] = [m for m in mentions if not (m.drop and m.props.get("bare"))]
         bare = [m for m in mentions if m.type == PARTY and m.generic and not split_suffix(m.surface, PARTY)[0]]
         if bare:  # 党委, 党工委 once every other party body has its name
             parties, carrier = PartyIndex(mentions), self.main_carrier or article_carrier(mentions, main)

@@ -35,6 +35,7 @@ Town = tuple[int, int, str, str]  # start, end, name, county written before it (
 
 # A town or street that is a body's whole core after its place prefix (壶镇镇党委 → 壶镇镇).
 _TOWN_CORE = re.compile(rf"^{CJK_CLASS}{{2,3}}(?:街道|(?<!小)镇)$")
+_COUNTED = re.compile(r"\s*\d|[—\-、]")  # 联合工会1家, 工会联合会—联合工会: a kind, counted or listed
 _LOOK_BACK = 9  # characters before a town in which its county may be written
 
 
@@ -246,6 +247,31 @@ def complete_from_carriers(mentions: list[Mention]) -> None:
                 before = bisect_right(starts, m.start)  # the last one named before, else the last
                 m.name = names[before - 1 if before else -1] + m.name[k:]
                 break
+
+def paragraph_union(text: str, ref: Mention, mentions: list[Mention], main: Mention | None) -> str:
+    """The union a bare joint-union reference (联合工会, 工会联合会 with no name before it) stands
+    for: the one named after a carrier the paragraph has named before it (在某某商圈，…商圈党委
+    把联合工会纳入 → 某某商圈联合工会), else the one so ending named last before it in the
+    paragraph. '' when the paragraph names none: the words then describe a kind of union."""
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    named = sorted((u for u in mentions if u.type == UNION and not u.generic and not u.drop and u.name
+                    and u.name.endswith(ref.surface)), key=lambda u: u.start)
+    if not named:
+        return ""
+    names = {u.name for u in named}
+    carriers = sorted((c for c in mentions if c.type == CARRIER and c.name and not c.drop
+                       and line_start <= c.start < ref.start), key=lambda c: c.start, reverse=True)
+    for c in carriers:
+        hits = {n for n in names if c.name in n}
+        if len(hits) == 1:
+            return hits.pop()
+    before = [u for u in named if line_start <= u.start < ref.start]
+    if before:
+        return before[-1].name
+    if main is not None and main.name.endswith(ref.surface) and not _COUNTED.match(text, ref.end):
+        return main.name
+    return ""
+
 
 def merge_suffix_forms(mentions: list[Mention]) -> None:
     """Within an article, a short name that ends a longer one of the same type is that one."""

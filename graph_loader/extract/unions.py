@@ -17,6 +17,7 @@ from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
     UNION,
     carrier_grammar,
+    founding_words,
     org_grammar,
     short_union_suffixes,
     suffix_regex,
@@ -76,7 +77,33 @@ def union_level(name_core: str, form: str) -> str:
 
 
 def find_unions(text: str) -> list[Mention]:
-    """All union mentions of an article text, named or generic."""
+    """All union mentions of an article text, named or generic.
+
+    A newspaper's page header glued into the text (…联合<date 星期五 paper 3>工会, a PDF page
+    break inside a name) is read past: the finder sees the text without it, and each mention's
+    offsets are mapped back to the article text (its surface is the name without the header)."""
+    headers = list(_page_header_re().finditer(text))
+    if not headers:
+        return _find_unions(text)
+    kept, pos, parts = [], 0, []
+    for h in headers:
+        parts.append(text[pos:h.start()])
+        kept.extend(range(pos, h.start()))
+        pos = h.end()
+    parts.append(text[pos:])
+    kept.extend(range(pos, len(text) + 1))
+    out = _find_unions("".join(parts))
+    for m in out:
+        m.start, m.end = kept[m.start], kept[m.end - 1] + 1 if m.end > m.start else kept[m.end]
+    return out
+
+
+@functools.cache
+def _page_header_re() -> re.Pattern[str]:
+    return re.compile(org_grammar()["page_header"])
+
+
+def _find_unions(text: str) -> list[Mention]:
     grammar = org_grammar()
     nonref = set(grammar["nonreferential_union_cores"])
     levels = grammar["level_cores"]
@@ -109,6 +136,10 @@ def find_unions(text: str) -> list[Mention]:
             if cut_word in ANAPHORS and suffix in short_union_suffixes():
                 out.append(Mention(UNION, text[start - len(cut_word):m.end()], start - len(cut_word), m.end(),
                                    {"anaphor": True, **props}, generic=True))
+            elif props["form"] in grammar["joint_union_forms"] and suffix in short_union_suffixes() \
+                    and not _formed_before(text, m.start()):
+                # 商圈党委把联合工会纳入…: a bare joint union is one the paragraph is about
+                out.append(Mention(UNION, suffix, m.start(), m.end(), {"bare": True, **props}, generic=True))
             continue
         fixed = surface in grammar["fixed_aliases"]  # 全国总工会: a known body, though 全国 alone is no name
         described = core in nonref or core.endswith(("的", "等")) or any(w in core for w in grammar["honour_words"])
@@ -166,6 +197,16 @@ def _short_unions(text: str) -> list[Mention]:
             continue
         out.append(Mention(UNION, place + "总", start, m.end(), {**props, "level": union_level(place, "总工会")}))
     return out
+
+
+def _formed_before(text: str, pos: int) -> bool:
+    """A founding verb right before (成立联合工会, 组建了工会联合会): the words report forming a
+    union of that kind, not a reference back to one."""
+    grammar = org_grammar()
+    before = text[max(0, pos - 5):pos]
+    for particle in grammar["verb_particles"]:
+        before = before.removesuffix(particle)
+    return before.endswith(founding_words()) or before.endswith(tuple(grammar["forming_verb_ends"]))
 
 
 _CONGRESS = re.compile(r"第[一二三四五六七八九十百\d]+次(?:会员)?代表大会|代表大会")

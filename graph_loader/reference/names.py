@@ -11,12 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-from graph_loader.reference.charclass import NAME_CHAR_RE
+from graph_loader.reference.charclass import CJK_CLASS, NAME_CHAR_RE
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import org_grammar
 
 MAX_NAME = 28
 _ONE_CHAR_TOWN = re.compile(r".(?:镇|乡|街道)")
+_TOWN_OPEN = re.compile(rf"{CJK_CLASS}{{2,3}}?(?:镇|乡|街道)")
+_PRODUCT_MAX = 4  # characters of a product word in an industry's name (阀门, 电机, 汽车配件)
 _NOT_TOWN_START = set("个该各本全每此两几乡村集小古名强重原新老")  # 这个镇, 该镇, 乡镇, 小镇: no town name
 
 
@@ -62,17 +64,24 @@ def name_start(text: str, end: int, max_len: int = MAX_NAME) -> tuple[int, str]:
         for k in range(m.start(), m.end()):
             protected[k] = True
     cut, word = 0, ""
+    cuts: list[tuple[int, str]] = []  # every unprotected boundary word: (its end, the word)
     for m in _boundary_regex().finditer(run):
         # finditer is non-overlapping left to right; a later match wins (rightmost cut)
         if any(protected[m.start():m.end()]):
             continue
+        cuts.append((m.end(), m.group(0)))
         if m.end() >= cut:
             cut, word = m.end(), m.group(0)
     # overlapping boundary words (e.g. 在 inside 所在): re-scan from each position
     for k in range(len(run)):
         m = _boundary_regex().match(run, k)
-        if m and not any(protected[m.start():m.end()]) and m.end() > cut:
-            cut, word = m.end(), m.group(0)
+        if m and not any(protected[m.start():m.end()]):
+            cuts.append((m.end(), m.group(0)))
+            if m.end() > cut:
+                cut, word = m.end(), m.group(0)
+    if word in _conjunctions() and _joins_products(run, cut, word):
+        # 青禾镇阀门与管件行业: the conjunction joins two products of one industry's name
+        cut, word = max(((e, w) for e, w in cuts if e <= cut - len(word)), default=(0, ""))
     # a town's name is two or three characters: a cut that leaves one before 镇/乡 took the town's
     # first character for a boundary word (吸纳于城镇总工会 keeps 于城镇)
     town = _ONE_CHAR_TOWN.match(run, cut) if 0 < cut < len(run) else None
@@ -87,6 +96,51 @@ def name_start(text: str, end: int, max_len: int = MAX_NAME) -> tuple[int, str]:
         if not gazetteer().find(run[cut:first.start]) and first.start - cut >= 2:
             return start + first.start, word
     return start + cut, word
+
+
+@functools.cache
+def _conjunctions() -> frozenset[str]:
+    return frozenset(org_grammar()["name_conjunctions"])
+
+
+@functools.cache
+def _industry_words() -> tuple[str, ...]:
+    return tuple(org_grammar()["industry_name_ends"])
+
+
+@functools.cache
+def _body_endings() -> tuple[str, ...]:
+    """Suffixes of a body's name (工会, 党委, 公司, 协会 …): a product word ends with none."""
+    grammar = org_grammar()
+    words = set(grammar["union_suffixes"]) | set(grammar["party_suffixes"])
+    for key in ("mass_suffixes", "government_suffixes", "enterprise_suffixes", "alliance_suffixes"):
+        words |= set(grammar[key])
+    return tuple(words)
+
+
+def _starts_with_place(text: str) -> int:
+    """Length of the place (gazetteer) or town/street (X镇, X街道) a text opens with, else 0."""
+    used = gazetteer().parse_prefix(text)[2]
+    town = _TOWN_OPEN.match(text, used)
+    return town.end() if town else used
+
+
+def _joins_products(run: str, cut: int, word: str) -> bool:
+    """A conjunction is inside one name when it joins two products of an industry named after a
+    place (青禾镇阀门与管件行业工会): the words before it open with a place and add a short product
+    word, the words after it are a short product word and an industry word, with no place of their
+    own. A cut there would leave a name with no place (管件行业工会) that names no body."""
+    rest = run[cut:]
+    industry = next((w for w in _industry_words() if rest.endswith(w)), "")
+    if not industry or not 1 <= len(rest) - len(industry) <= _PRODUCT_MAX or _starts_with_place(rest):
+        return False
+    before = run[:cut - len(word)]
+    for start in range(len(before) - 1, -1, -1):  # the place nearest before the conjunction
+        place = _starts_with_place(before[start:])
+        if place:
+            product = before[start + place:]
+            return 1 <= len(product) <= _PRODUCT_MAX and not product.endswith(_body_endings())
+    return False
 
 
 def strip_brackets(name: str) -> str:
