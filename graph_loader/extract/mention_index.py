@@ -27,6 +27,7 @@ class MentionIndex:
         self.starts = [m.start for m in self.sorted]
         self.longest = max((m.end - m.start for m in mentions), default=0)
         self._by_key: dict[tuple[str, str], list[Mention]] | None = None
+        self._kept: dict[tuple[str, str], list[Mention]] = {}  # same_entity's answers (do not mutate)
         self._position: dict[int, int] | None = None
         self._with_key: dict[tuple[str, str], list[Mention]] | None = None
         self.lists: dict[tuple[str, ...], list[Mention]] = {}  # per-article lists (mention_index.live)
@@ -53,7 +54,10 @@ class MentionIndex:
             for m in self.sorted:
                 by_key[(m.type, m.name)].append(m)
             self._by_key = dict(by_key)
-        return [m for m in self._by_key.get((target.type, target.name), []) if not m.drop]
+        key = (target.type, target.name)
+        if key not in self._kept:  # filtered once per entity: callers ask once per brand or cue
+            self._kept[key] = [m for m in self._by_key.get(key, []) if not m.drop]
+        return self._kept[key]
 
     def position(self, m: Mention) -> int:
         """The mention's index in the source list: where the source order broke ties (the first

@@ -11,6 +11,7 @@ is a party-mass service centre, not a rest station; a 热线 a rights hotline, n
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -261,14 +262,15 @@ def _short_owner(mentions: list[Mention], brand: Mention, text: str) -> Mention 
     named before the pronoun in the sentence."""
     short_re, pronoun_re = _owner_res()
     before = text[max(0, brand.start - 16):brand.start]
-    orgs = [m for m in mentions if m.type in ORGANIZATION_TYPES and not m.drop and m.name and m.start < brand.start]
-    if (short := short_re.search(before)) is not None:
+    if (short := short_re.search(before)) is not None:  # rare: only then are all the orgs read
         core, head = short.group(1), short.group(2)
-        found = {m.name: m for m in orgs if core in m.name and m.name.endswith(head)}
+        found = {m.name: m for m in mentions if m.type in ORGANIZATION_TYPES and not m.drop and m.name
+                 and m.start < brand.start and core in m.name and m.name.endswith(head)}
         return next(iter(found.values())) if len(found) == 1 else None
     if pronoun_re.search(before):
         clause_start = max(text.rfind(stop, 0, brand.start) for stop in "。；;\n") + 1
-        near = [m for m in orgs if m.start >= clause_start]
+        near = [m for m in index_of(mentions).starting_in(clause_start, brand.start, ORGANIZATION_TYPES)
+                if not m.drop and m.name]
         return max(near, key=lambda m: m.end) if near else None
     return None
 
@@ -283,7 +285,9 @@ def _runs(ctx: ArticleContext, mentions: list[Mention], doer: Mention, brand: Me
     does not merely visit, discuss or extend the brand (走进“X”职工服务阵地, 针对X热线进行培训,
     延伸拓展街道“X”品牌, 在“X”的基础上推出): a brand only mentioned in a union's article is not
     the union's."""
-    if any(sentence.start <= m.start < sentence.end for m in index_of(mentions).same_entity(doer)):
+    same = index_of(mentions).same_entity(doer)  # in text order: a bisect, not a scan per brand
+    k = bisect.bisect_left(same, sentence.start, key=lambda m: m.start)
+    if k < len(same) and same[k].start < sentence.end:
         return True
     clause = re.split(r"[，,。；;：:]", ctx.text[max(sentence.start, brand.start - 30):brand.start])[-1]
     return not _mention_re().search(clause) and \
