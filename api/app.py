@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from api.deps import install
 from api.errors import install_error_handlers
+from api.limits import MAX_BODY_BYTES, BodySizeLimit
 from api.routers import cypher, diffusion, health, named_queries, resources, views
+from api.schemas import error_responses
 from graph_loader.settings import Neo4jSettings, neo4j_settings
 
 
@@ -21,16 +25,54 @@ def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
 
     app = FastAPI(
         title="ukg — Zhejiang trade-union reform knowledge graph",
-        description="Named, parameterised Cypher queries over the graph, with evidence; interactive views.",
+        description="Named, parameterised Cypher queries over the graph, with evidence; interactive views. "
+        'Every error answer is `{"error": kind, "detail": message}` (kinds in api/errors.py).',
         version="0.1.0",
         lifespan=lifespan,
     )
     database = install(app, settings or neo4j_settings())
     install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES)
     app.include_router(health.router)
     app.include_router(resources.router)
     app.include_router(named_queries.router)
     app.include_router(cypher.router)
     app.include_router(views.router)
     app.include_router(diffusion.router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _one_error_shape(
+                get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            )
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _one_error_shape(spec: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document as the API answers: every error is `Error`, never FastAPI's own 422.
+
+    Why after generation: FastAPI adds `HTTPValidationError` (a `detail` array) to every route with
+    parameters that does not declare its own 422, while api.errors answers validation errors as
+    Error; and the 413 of api.limits applies to every route that takes a body, whatever router it
+    is in.
+    """
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    documented = {
+        str(status): {"description": entry["description"], **error}
+        for status, entry in error_responses(413, 422).items()
+    }
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            schema = responses.get("422", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            if schema.get("$ref", "").endswith("/HTTPValidationError"):
+                responses["422"] = documented["422"]
+            if "requestBody" in operation:
+                responses.setdefault("413", documented["413"])
+    schemas = spec.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return spec

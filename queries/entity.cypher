@@ -2,7 +2,7 @@
 // description: One entity by key with its properties, its own evidence, and its neighbours (optionally only some relationship types), each relationship with its evidence.
 // param: key: string = required — the entity's stable key, e.g. union-organization/浙江省总工会 (URL-encoded in the key)
 // param: types: list[string] = null — relationship types to include, e.g. ADOPTS,COVERS
-// param: limit: int = 200 — at most this many relationships
+// param: limit: int 1..2000 = 200 — at most this many relationships
 // returns: entity, relationships[{type, direction, properties, neighbour, evidence[]}], evidence[]
 MATCH (n:Entity {key: $key})
 OPTIONAL MATCH (n)-[r]-(m:Entity)

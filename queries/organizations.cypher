@@ -9,10 +9,10 @@
 // param: practice: string = null — practice or practice-category id, e.g. craftsman-school
 // param: expand: bool = false — with practice: include the narrower practices of a category
 // param: program: string = null — programme id, e.g. mass-org-reform-pilot
-// param: year_from: int = null — with practice: adoptions in or after this year
-// param: year_to: int = null — with practice: adoptions in or before this year
-// param: limit: int = 50 — page size
-// param: offset: int = 0 — page start
+// param: year_from: int 1000..2100 = null — with practice: adoptions in or after this year
+// param: year_to: int 1000..2100 = null — with practice: adoptions in or before this year
+// param: limit: int 1..1000 = 50 — page size
+// param: offset: int 0..100000 = 0 — page start
 // returns: total, items[{key, name, labels, form, level, aliases, practices[{id, name, year, evidence[]}]}]
 MATCH (o:Organization)
 WHERE $label IN labels(o)

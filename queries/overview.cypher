@@ -1,6 +1,6 @@
 // name: overview
 // description: The best-connected entities and the relationships among them — a first look at the graph.
-// param: limit: int = 200 — how many entities to draw
+// param: limit: int 1..2000 = 200 — how many entities to draw
 // returns: nodes[{key, name, labels}], edges[{source, target, type}]
 MATCH (n:Entity)
 WITH n, COUNT { (n)--(:Entity) } AS degree

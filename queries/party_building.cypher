@@ -1,8 +1,8 @@
 // name: party_building
 // description: Party-building links (党建带工建, 联建 …) from party organisations to unions and other bodies, optionally within a place, with evidence.
 // param: place: string = null — canonical name of a place; both ends must lie in it when given
-// param: limit: int = 100 — page size
-// param: offset: int = 0 — page start
+// param: limit: int 1..1000 = 100 — page size
+// param: offset: int 0..100000 = 0 — page start
 // returns: total, items[{party, organization, mode, evidence[]}]
 MATCH (party:PartyOrganization)-[r:PARTY_BUILDING]->(o:Organization)
 WHERE $place IS NULL

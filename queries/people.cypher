@@ -2,8 +2,8 @@
 // description: People and their posts (HOLDS_POSITION with title), optionally by name or organisation, with evidence.
 // param: name: string = null — substring of the person's name
 // param: organization: string = null — substring of the organisation's name
-// param: limit: int = 100 — page size
-// param: offset: int = 0 — page start
+// param: limit: int 1..1000 = 100 — page size
+// param: offset: int 0..100000 = 0 — page start
 // returns: total, items[{key, name, posts[{organization, title, evidence[]}]}]
 MATCH (person:Person)
 WHERE $name IS NULL OR person.name CONTAINS $name

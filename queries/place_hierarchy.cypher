@@ -1,7 +1,7 @@
 // name: place_hierarchy
 // description: A place (by key or canonical name) with the places containing it, the places and carriers inside it, and the organisations located in or covering it or anything inside it.
 // param: place: string = required — key or canonical name, e.g. 湖州市南浔区
-// param: limit: int = 500 — at most this many organisations
+// param: limit: int 1..5000 = 500 — at most this many organisations
 // returns: place, ancestors[], children[], organizations[{key, name, labels, form, level}]
 MATCH (p:Place)
 WHERE p.key = $place OR p.name = $place

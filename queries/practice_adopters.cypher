@@ -2,10 +2,10 @@
 // description: Every organisation that adopts a practice (or, with expand, any practice under a category), with the year, its county and city, and the evidence sentences; earliest first.
 // param: practice: string = required — practice or category id, e.g. craftsman-school
 // param: expand: bool = false — include the narrower practices of a category
-// param: year_from: int = null — adoptions in or after this year
-// param: year_to: int = null — adoptions in or before this year
-// param: limit: int = 100 — page size
-// param: offset: int = 0 — page start
+// param: year_from: int 1000..2100 = null — adoptions in or after this year
+// param: year_to: int 1000..2100 = null — adoptions in or before this year
+// param: limit: int 1..1000 = 100 — page size
+// param: offset: int 0..100000 = 0 — page start
 // returns: total, items[{key, name, labels, practice, year, county, city, evidence[]}]
 MATCH (o:Organization)-[adopts:ADOPTS]->(pr:Practice)
 WHERE pr.id = $practice OR ($expand AND EXISTS { (pr)-[:BROADER]->(category) WHERE category.id = $practice })

@@ -8,6 +8,7 @@ each used to bind parameters and shape pages its own way. The reader takes a *re
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,3 +59,33 @@ class QueryReader:
         """The first row of a query about one thing; None when it answers none."""
         rows = self.rows(name, **given)
         return rows[0] if rows else None
+
+
+_NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def jsonable(value: Any) -> Any:
+    """A row value as JSON can carry it, for callers that return rows as they come (`GET /queries/{name}`).
+
+    Why: the driver hands back neo4j.time and neo4j.spatial objects, which a JSON encoder either
+    refuses or (points and durations are tuples) turns into bare arrays that lose their meaning;
+    and NaN/Infinity have no JSON form, so encoders write null, which reads as "no value". Here
+    temporal values become ISO 8601 strings (`2024-05-01`, `P1DT3S`), points EWKT strings
+    (`SRID=7203;POINT(1.0 2.0)`, as `/cypher` writes them) and non-finite floats the strings "NaN",
+    "Infinity" and "-Infinity" (as JavaScript prints them).
+    """
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else _NON_FINITE[str(value)]
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list) or type(value) is tuple:
+        return [jsonable(item) for item in value]
+    srid = getattr(value, "srid", None)
+    if srid is not None and isinstance(value, tuple):
+        return f"SRID={srid};POINT({' '.join(repr(float(number)) for number in value)})"
+    iso_format = getattr(value, "iso_format", None)
+    if callable(iso_format):
+        return iso_format()
+    return str(value)

@@ -5,17 +5,25 @@ Header lines come first, each starting with `//`:
     // name: organizations
     // description: Organisations filtered by form, level, carrier type, place, practice …
     // param: form: string = null — union form, e.g. 联合工会
-    // param: limit: int = 50 — page size
+    // param: limit: int 1..1000 = 50 — page size
     // returns: rows
 
 Types: string, int, float, bool, list[string], map, list[map] (maps are passed as given).
 `= null` (or no default) means optional with null. A parameter without a default that must be
 given is written `= required`.
+
+Bounds `LOW..HIGH` after the type: the allowed range of an int or float, the allowed length of a
+string. Why in the header: they are checked in `bind`, before any query runs, so a value Neo4j
+cannot take (SKIP beyond 2^31, integers beyond 64 bits, a negative LIMIT, an empty search text)
+is a one-line parameter error instead of a driver or server failure, and the catalogue
+(`GET /queries`) shows them. An int without declared bounds is still held to 64 bits and a float
+must be finite; tests require explicit bounds on every numeric parameter of a public query.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,9 +32,13 @@ from typing import Any
 
 QUERY_DIR = Path(__file__).resolve().parent
 _PARAM_RE = re.compile(
-    r"^(?P<name>\w+)\s*:\s*(?P<type>[\w\[\]]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.*)$"
+    r"^(?P<name>\w+)\s*:\s*(?P<type>[\w\[\]]+)\s*"
+    r"(?:(?P<low>-?\d+(?:\.\d+)?)\s*\.\.\s*(?P<high>-?\d+(?:\.\d+)?)\s*)?"
+    r"(?:=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.*)$"
 )
 _TYPES = {"string", "int", "float", "bool", "list[string]", "map", "list[map]"}
+_BOUNDED = {"string", "int", "float"}
+INT64 = (-(2**63), 2**63 - 1)  # what Bolt can carry; Python ints beyond it overflow in the driver
 
 
 class QueryDefinitionError(ValueError):
@@ -40,15 +52,20 @@ class QueryParam:
     default: Any
     required: bool
     description: str
+    minimum: int | float | None = None  # numbers: smallest value; strings: shortest length
+    maximum: int | float | None = None  # numbers: largest value; strings: longest length
 
     def coerce(self, value: Any) -> Any:
-        """Convert a raw (often string) value to the declared type; ValueError when it does not fit."""
+        """A raw (often string) value as the declared type, within its bounds; ValueError when it does not fit."""
         if value is None or self.type in {"map", "list[map]"}:
             return value
         if self.type == "int":
-            return int(value)
+            return self._within(_to_int(value))
         if self.type == "float":
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):
+                raise ValueError(f"not a finite number: {value!r}")
+            return self._within(number)
         if self.type == "bool":
             if isinstance(value, bool):
                 return value
@@ -62,7 +79,34 @@ class QueryParam:
             if isinstance(value, list):
                 return [str(item) for item in value]
             return [item for item in str(value).split(",") if item]
-        return str(value)
+        text = str(value)
+        if self.minimum is not None and len(text) < self.minimum:
+            raise ValueError(f"at least {self.minimum} character(s), got {len(text)}")
+        if self.maximum is not None and len(text) > self.maximum:
+            raise ValueError(f"at most {self.maximum} characters, got {len(text)}")
+        return text
+
+    def _within(self, number: int | float) -> int | float:
+        low = self.minimum if self.minimum is not None else (INT64[0] if self.type == "int" else None)
+        high = self.maximum if self.maximum is not None else (INT64[1] if self.type == "int" else None)
+        if (low is not None and number < low) or (high is not None and number > high):
+            shown = "…" if len(str(number)) > 40 else number
+            raise ValueError(f"{shown} is out of range {low}..{high}")
+        return number
+
+
+def _to_int(value: Any) -> int:
+    """An int from a string or number; never silently truncated ('2.5' and 2.5 are errors)."""
+    if isinstance(value, bool):
+        raise ValueError(f"not an integer: {value!r}")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"not an integer: {value!r}")
+        return int(value)
+    text = str(value).strip()
+    if len(text) > 40:  # far beyond 64 bits; int() of a huge digit string is slow and then overflows anyway
+        raise ValueError(f"too many digits for a 64-bit integer: {text[:20]}…")
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -106,6 +150,12 @@ def _parse_default(raw: str | None, type_name: str) -> tuple[Any, bool]:
     return QueryParam("_", type_name, None, False, "").coerce(value), False
 
 
+def _parse_bound(raw: str | None, type_name: str) -> int | float | None:
+    if raw is None:
+        return None
+    return float(raw) if type_name == "float" else int(float(raw))
+
+
 def parse_query_file(path: Path) -> NamedQuery:
     header: dict[str, str] = {}
     params: list[QueryParam] = []
@@ -121,8 +171,13 @@ def parse_query_file(path: Path) -> NamedQuery:
                 match = _PARAM_RE.match(value.strip())
                 if not match or match["type"] not in _TYPES:
                     raise QueryDefinitionError(f"{path}: cannot read parameter line: {content}")
+                if match["low"] is not None and match["type"] not in _BOUNDED:
+                    raise QueryDefinitionError(f"{path}: bounds on a {match['type']} parameter: {content}")
+                low, high = _parse_bound(match["low"], match["type"]), _parse_bound(match["high"], match["type"])
                 default, required = _parse_default(match["default"], match["type"])
-                params.append(QueryParam(match["name"], match["type"], default, required, match["doc"].strip()))
+                params.append(
+                    QueryParam(match["name"], match["type"], default, required, match["doc"].strip(), low, high)
+                )
             elif key in {"name", "description", "returns"}:
                 header[key] = (header.get(key, "") + " " + value.strip()).strip()
             continue

@@ -1,9 +1,9 @@
 // name: view_entity
 // description: The entity view's graph: one entity with its neighbours to depth 1 or 2 (optionally only some relationship types), every node with its properties and first evidence sentences, the relationships among the drawn nodes with theirs, and the relationship types around the entity (for the filter).
 // param: key: string = required — the entity's key, e.g. practice/craftsman-school
-// param: depth: int = 1 — 1 or 2 steps out
+// param: depth: int 1..2 = 1 — 1 or 2 steps out
 // param: types: list[string] = null — relationship types to follow and draw, e.g. ADOPTS,COVERS
-// param: limit: int = 300 — draw at most this many nodes (the entity first, then the nearest, by name)
+// param: limit: int 1..2000 = 300 — draw at most this many nodes (the entity first, then the nearest, by name)
 // returns: total, nodes[{key, name, labels, props, evidence[], evidenceCount, distance}], edges[{key, source, target, type, evidence[]}], available[{type, count}]
 MATCH (focus:Entity {key: $key})
 OPTIONAL MATCH (focus) (()-[step]-(:Entity) WHERE $types IS NULL OR type(step) IN $types){1,2} (m:Entity)

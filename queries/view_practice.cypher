@@ -2,7 +2,7 @@
 // description: The practice view's graph: a practice concept (or category; with expand, its narrower practices too), every adopting organisation with the year of its first evidence and its city (graph place, else its carrier's city, else the city its name starts with), the ADOPTS links with their evidence, and the city nodes.
 // param: practice: string = required — practice or category id, e.g. craftsman-school
 // param: expand: bool = false — include the narrower practices (and their adopters) of the concept
-// param: limit: int = 300 — at most this many adopters (earliest first)
+// param: limit: int 1..2000 = 300 — at most this many adopters (earliest first)
 // returns: concepts[{key, name, labels, props, evidence[], evidenceCount}], narrowerCount, total, adopters[{key, name, labels, props, evidence[], evidenceCount, year, city, cityKey}], edges[{key, source, target, type, year, evidence[]}], cities[{key, name, labels, props}]
 MATCH (concept:Entity)
 WHERE (concept:Practice OR concept:PracticeCategory) AND concept.id = $practice

@@ -3,7 +3,7 @@
 // param: place: string = required — key or canonical name of a city or county, e.g. 湖州市
 // param: practices: bool = true — include the practices the organisations adopt
 // param: party: bool = true — include party organisations linked by party building (党建带工建)
-// param: limit: int = 300 — draw at most this many nodes (the place, then places, carriers, organisations, party organisations, practices)
+// param: limit: int 1..2000 = 300 — draw at most this many nodes (the place, then places, carriers, organisations, party organisations, practices)
 // returns: total, nodes[{key, name, labels, props, evidence[], evidenceCount, role}], edges[{key, source, target, type, evidence[]}]
 MATCH (region:Place)
 WHERE region.key = $place OR region.name = $place

@@ -1,7 +1,7 @@
 // name: view_subgraph
 // description: The entities named by a list of keys or concept ids (in that order), with their properties and first evidence sentences, and every relationship among them with its evidence — how the query view draws any named query's result.
 // param: refs: list[string] = required — entity keys (union-organization/…) or concept ids (craftsman-school), first = most important
-// param: limit: int = 300 — draw at most this many entities
+// param: limit: int 1..2000 = 300 — draw at most this many entities
 // returns: total, nodes[{key, name, labels, props, evidence[], evidenceCount}], edges[{key, source, target, type, evidence[]}]
 UNWIND range(0, size($refs) - 1) AS position
 WITH position, $refs[position] AS ref

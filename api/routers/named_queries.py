@@ -1,4 +1,10 @@
-"""GET /queries — the named-query catalogue; GET /queries/{name} — run one with its parameters."""
+"""GET /queries — the named-query catalogue; GET /queries/{name} — run one with its parameters.
+
+Parameters are bound by the query's `.cypher` header (queries.registry): declared names only, of the
+declared type and within the declared bounds, before anything reaches Neo4j; a query Neo4j still
+refuses is a 422 (api.errors). Rows are returned as the query gives them, made JSON-safe by
+queries.reader.jsonable (temporal and spatial values as strings, NaN/Infinity as strings).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from api.deps import Reader
 from api.errors import NotFound
 from api.schemas import QueryInfo, QueryResult, error_responses
 from queries import NamedQuery, UnknownQuery, public_queries
+from queries.reader import jsonable
 
 router = APIRouter(tags=["queries"])
 
@@ -24,6 +31,8 @@ def describe(query: NamedQuery) -> dict[str, Any]:
                 "type": param.type,
                 "default": param.default,
                 "required": param.required,
+                "minimum": param.minimum,
+                "maximum": param.maximum,
                 "description": param.description,
             }
             for param in query.params
@@ -48,4 +57,4 @@ def run_query(name: str, request: Request, reader: Reader) -> dict[str, Any]:
         params, rows = reader.run(name, dict(request.query_params))
     except UnknownQuery as error:
         raise NotFound(f"no named query '{name}'; GET /queries lists them") from error
-    return {"query": name, "parameters": params, "rows": rows}
+    return {"query": name, "parameters": params, "rows": jsonable(rows)}

@@ -27,8 +27,13 @@ from queries import QueryReader
 
 router = APIRouter(tags=["graph"])
 
+# Bounds are checked before any query runs (and are those of the .cypher headers): Neo4j takes SKIP
+# and LIMIT as 32-bit integers and the driver 64-bit ones, so an unbounded value was a 500.
+MAX_OFFSET = 100_000
 Limit = Query(50, ge=1, le=1000, description="page size")
-Offset = Query(0, ge=0, description="page start")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="page start")
+YearFrom = Query(None, ge=1000, le=2100, description="adoptions in or after this year", examples=[2015])
+YearTo = Query(None, ge=1000, le=2100, description="adoptions in or before this year", examples=[2024])
 CarrierType = Literal["town", "park", "business-district", "market"]
 
 
@@ -58,8 +63,8 @@ def organizations(
     practice: str | None = Query(None, examples=["craftsman-school"]),
     expand: bool = Query(False, description="include narrower practices of a category"),
     program: str | None = Query(None, examples=["mass-org-reform-pilot"]),
-    year_from: int | None = Query(None, examples=[2015]),
-    year_to: int | None = Query(None, examples=[2024]),
+    year_from: int | None = YearFrom,
+    year_to: int | None = YearTo,
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict[str, Any]:
@@ -105,8 +110,8 @@ def practice_adopters(
     reader: Reader,
     practice_id: str,
     expand: bool = Query(False),
-    year_from: int | None = Query(None, examples=[2018]),
-    year_to: int | None = Query(None, examples=[2024]),
+    year_from: int | None = YearFrom,
+    year_to: int | None = YearTo,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
 ) -> dict[str, Any]:
@@ -200,12 +205,14 @@ def people(
     responses=error_responses(422, 503),
 )
 def search(
-    reader: Reader, q: str = Query(..., min_length=1, examples=["小镇"]), limit: int = Query(20, ge=1, le=200)
+    reader: Reader,
+    q: str = Query(..., min_length=1, max_length=500, examples=["小镇"]),
+    limit: int = Query(20, ge=1, le=200),
 ) -> list[dict[str, Any]]:
     try:
         return reader.rows("search", q=q, limit=limit)
     except ClientError as error:  # Lucene syntax errors in q
-        raise BadParameter(f"cannot parse search text {q!r}: {error.message}") from error
+        raise BadParameter(f"cannot parse search text {q!r}: {' '.join((error.message or '').split())}") from error
 
 
 def _check_concept(concept_id: str | None, scheme: str, error_class: type[Exception] = BadParameter) -> None:

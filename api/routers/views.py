@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from neo4j.exceptions import ClientError
 
 from api.deps import Reader
-from api.errors import BadParameter, NotFound
+from api.errors import BadParameter, NotFound, is_timeout
 from api.schemas import ViewData, error_responses, page_error_responses
 from queries import BadQueryParameter
 from visualizations.model import DEFAULT_MAX_NODES, MAX_MAX_NODES, Links, ViewGraph
@@ -43,9 +43,14 @@ MaxNodes = Query(
 )
 # Each view answers HTML, or with format=json its data (ViewData); the handlers return the Response
 # themselves, so `response_model=ViewData` documents the JSON variant without filtering anything.
+# A 404 or 422 is an HTML page too unless format=json asked for JSON (the Error shape), so both are documented.
+_ERROR_PAGE = {"text/html": {"schema": {"type": "string"}}}
 _PAGE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {}}, "description": "an HTML page (or JSON with format=json)"},
-    **error_responses(404, 422, 503),
+    **{
+        status: {**entry, "content": _ERROR_PAGE} if status in (404, 422) else entry
+        for status, entry in error_responses(404, 422, 503).items()
+    },
 }
 
 
@@ -62,6 +67,8 @@ def _respond(request: Request, fmt: str, build: Callable[[Links], ViewGraph]) ->
             raise NotFound(str(error)) from error
         return HTMLResponse(render_message("找不到 · Not found", str(error), links, 404), status_code=404)
     except (BadParameter, BadQueryParameter, ClientError) as error:
+        if is_timeout(error):
+            raise  # 504 query_timeout (api.errors): not a bad parameter
         message = f"the query cannot run: {error.message}" if isinstance(error, ClientError) else str(error)
         if fmt == "json":
             raise BadParameter(message) from error
@@ -86,7 +93,7 @@ def root(request: Request) -> RedirectResponse:
 def index(
     request: Request,
     reader: Reader,
-    q: str | None = Query(None, description="search text (also searched live by the page)"),
+    q: str | None = Query(None, max_length=500, description="search text (also searched live by the page)"),
 ) -> HTMLResponse:
     links = _links(request)
     hits = None

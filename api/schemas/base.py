@@ -70,14 +70,21 @@ class Error(Row):
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` for the error statuses a route can answer, all shaped as Error."""
+    """OpenAPI `responses=` for the error statuses a route can answer, all shaped as Error.
+
+    A route that reads Neo4j (503) can also time out (504), so 503 brings 504 along."""
     meaning = {
-        403: "the query would write or administer",
-        404: "no such id, name or key",
-        422: "a parameter is unknown, missing or of the wrong type",
-        503: "Neo4j is not reachable",
+        403: "`forbidden`: the query would write or administer",
+        404: "`not_found`: no such id, name or key",
+        413: "`payload_too_large`: the request body is over 1 MB",
+        422: "`bad_parameter`: a parameter is unknown, missing, of the wrong type or out of its bounds, "
+        "the body is not JSON, or Neo4j refused the query (its message is the detail)",
+        503: "`neo4j_unavailable`: Neo4j is not reachable; `neo4j_error`: Neo4j failed the query",
+        429: "`too_many_requests`: too many queries of this kind are running; retry later",
+        504: "`query_timeout`: the query ran past its time limit",
     }
-    return {status: {"model": Error, "description": meaning[status]} for status in statuses}
+    wanted = [*statuses, *([504] if 503 in statuses and 504 not in statuses else [])]
+    return {status: {"model": Error, "description": meaning[status]} for status in wanted}
 
 
 def page_error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer
 
 from api.schemas.base import Number, Row, examples
+from queries.reader import jsonable
+
+# Caller rows as JSON can carry them: NaN/±Infinity as "NaN"/"Infinity"/"-Infinity" (pydantic would
+# write null, which reads as "no value"), temporal and spatial values as strings (queries.reader.jsonable).
+JsonRows = Annotated[list[Any], PlainSerializer(jsonable, when_used="json")]
 
 # --- graph resources -------------------------------------------------------------------
 
@@ -180,10 +187,14 @@ class SearchHit(LabelledRef):
 
 
 class QueryParameter(Row):
+    """One parameter of a named query; `minimum`/`maximum` bound a number's value or a string's length."""
+
     name: str
     type: str
     default: Any
     required: bool
+    minimum: Number | None
+    maximum: Number | None
     description: str
 
 
@@ -193,7 +204,15 @@ class QueryInfo(Row):
             "name": "organizations",
             "description": "Organisations filtered by …",
             "parameters": [
-                {"name": "practice", "type": "string", "default": None, "required": False, "description": "practice id"}
+                {
+                    "name": "limit",
+                    "type": "int",
+                    "default": 50,
+                    "required": False,
+                    "minimum": 1,
+                    "maximum": 1000,
+                    "description": "page size",
+                }
             ],
             "cypher": "MATCH (o:Organization) …",
         }
@@ -216,7 +235,7 @@ class QueryResult(Row):
 class CypherResult(Row):
     model_config = examples({"columns": ["name"], "rows": [{"name": "浙江省总工会"}], "truncated": False})
     columns: list[str]
-    rows: list[Any]
+    rows: JsonRows
     truncated: bool
 
 
