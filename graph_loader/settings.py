@@ -12,6 +12,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LAUNCHER_DIR = PROJECT_ROOT / "launcher"
 DEFAULT_BOLT_PORT = 7687
+PASSWORD_FILE_NAME = "neo4j.password"  # in the state directory, mode 0600; written by the first start
 
 
 def default_corpus_dir() -> Path:
@@ -30,13 +31,28 @@ def state_dir() -> Path:
 
 @dataclass(frozen=True)
 class Neo4jSettings:
-    """How to reach Neo4j. `external` is true when NEO4J_URI points at a server we don't manage."""
+    """How to reach Neo4j. `external` is true when NEO4J_URI points at a server we don't manage.
+
+    For the embedded server the password is not a value but a file (`password_file`), read at each
+    connection: the settings of a long-lived process (the API) are made before the first start of
+    Neo4j writes that file, and must still connect once it exists.
+    """
 
     uri: str
     user: str
     password: str
     external: bool
     port: int
+    password_file: Path | None = None
+
+    def credentials(self) -> tuple[str, str]:
+        """(user, password) to authenticate with now."""
+        if self.password_file is None:
+            return self.user, self.password
+        try:
+            return self.user, self.password_file.read_text(encoding="utf-8").strip()
+        except OSError:
+            return self.user, ""  # not started yet: the connection fails as unreachable, not as a crash
 
 
 def neo4j_settings() -> Neo4jSettings:
@@ -50,5 +66,12 @@ def neo4j_settings() -> Neo4jSettings:
             port=0,
         )
     port = int(os.environ.get("UKG_NEO4J_PORT", DEFAULT_BOLT_PORT))
-    # The embedded DBMS runs with auth disabled on loopback; the driver still sends a token.
-    return Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password="neo4j", external=False, port=port)
+    # The embedded DBMS requires the password its first start generated (graph_loader.neo4j.embedded).
+    return Neo4jSettings(
+        uri=f"bolt://127.0.0.1:{port}",
+        user="neo4j",
+        password="",
+        external=False,
+        port=port,
+        password_file=state_dir() / PASSWORD_FILE_NAME,
+    )

@@ -1,15 +1,18 @@
 """The `ukg` command line. Each command is a thin call into the pipeline modules.
 
-Errors derived from UkgError become a one-line message and exit code 1 here — the one place
-where CLI errors are rendered — so a user never sees a traceback for a problem they can fix.
+Errors derived from UkgError (and Neo4j going away under a command) become a one-line message
+and exit code 1 here — the one place where CLI errors are rendered — so a user never sees a
+traceback for a problem they can fix.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import typer
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
 
 from graph_loader.errors import UkgError
@@ -40,8 +43,18 @@ for _module_name in COMMAND_MODULES:
 
 def main() -> None:
     """Entry point: run the Typer app (which renders usage errors), rendering UkgError as one line."""
+    # The driver logs every retry and dropped connection as a warning (Python's last-resort handler
+    # prints them on stderr); a failure that outlasts the retries is reported once, below.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     try:
         app()
     except UkgError as error:
-        Console(stderr=True).print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(1)
+        _fail(str(error))
+    except (ServiceUnavailable, SessionExpired) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        _fail(f"Neo4j stopped answering ({reason}); start it with `ukg neo4j start` and run the command again")
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    sys.exit(1)

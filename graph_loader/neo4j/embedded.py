@@ -7,6 +7,7 @@ waiting for Bolt, PID bookkeeping, clear errors — is done here.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph_loader.errors import Neo4jLaunchError
-from graph_loader.settings import LAUNCHER_DIR, state_dir
+from graph_loader.settings import LAUNCHER_DIR, PASSWORD_FILE_NAME, state_dir
 
 READY_MARKER = "UKG_NEO4J_READY"
 FAILED_MARKER = "UKG_NEO4J_FAILED"
@@ -54,6 +55,10 @@ class EmbeddedPaths:
     @property
     def log_file(self) -> Path:
         return self.root / "neo4j.log"
+
+    @property
+    def password_file(self) -> Path:
+        return self.root / PASSWORD_FILE_NAME
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,30 @@ def build_launcher(log: Path) -> None:
         )
     if result.returncode != 0:
         raise Neo4jLaunchError(f"building the Neo4j launcher with Maven failed (exit {result.returncode}); see {log}")
+
+
+# --- the password ----------------------------------------------------------------------------
+
+
+def ensure_password(files: EmbeddedPaths) -> Path:
+    """The state directory private to its owner (0700) and a password file in it (0600).
+
+    Why: Bolt on loopback is reachable by every local user, so authentication is on; the password
+    is generated once, on the first start, and every command, the API and the tests read it from
+    this file (never from argv or the environment, which other users can see).
+    """
+    files.root.mkdir(parents=True, exist_ok=True)
+    files.root.chmod(0o700)
+    try:
+        descriptor = os.open(files.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        files.password_file.chmod(0o600)
+        if files.password_file.read_text(encoding="utf-8").strip():
+            return files.password_file
+        descriptor = os.open(files.password_file, os.O_WRONLY | os.O_TRUNC)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(secrets.token_urlsafe(24) + "\n")
+    return files.password_file
 
 
 # --- process bookkeeping ---------------------------------------------------------------------
@@ -178,13 +207,15 @@ def start(port: int, root: Path | None = None, timeout: float = 120.0) -> tuple[
         return running, False
     if not port_is_free(port):
         raise Neo4jLaunchError(f"port {port} on 127.0.0.1 is already in use; stop what holds it or set UKG_NEO4J_PORT")
+    password_file = ensure_password(files)
     if not launcher_is_built():
         build_launcher(files.log_file)
     files.home.mkdir(parents=True, exist_ok=True)
     log_offset = files.log_file.stat().st_size if files.log_file.exists() else 0
+    command = ["java", *JVM_OPTIONS, "-cp", _launcher_classpath(), LAUNCHER_MAIN, str(files.home), str(port)]
     with files.log_file.open("ab") as log:
         process = subprocess.Popen(
-            ["java", *JVM_OPTIONS, "-cp", _launcher_classpath(), LAUNCHER_MAIN, str(files.home), str(port)],
+            [*command, str(password_file)],
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

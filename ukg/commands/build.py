@@ -1,4 +1,9 @@
-"""`ukg build` — corpus → extraction → Neo4j, with a progress bar per stage and a summary."""
+"""`ukg build` — corpus → extraction → Neo4j, with a progress bar per stage and a summary.
+
+Neo4j dying mid-build is a one-line error (ukg/cli.py renders StoreUnavailable), not the driver's
+traceback: the loader marks a document complete only in its last transaction, so re-running is the
+whole remedy, and the message says so.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,12 @@ import time
 from pathlib import Path
 
 import typer
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph_loader.errors import InputError
+from graph_loader.errors import InputError, StoreUnavailable
 from graph_loader.settings import default_corpus_dir
 
 
@@ -34,7 +40,14 @@ def build(
         console=console,
         transient=False,
     ) as progress:
-        summary = build_graph(corpus_path, progress=progress, reset=reset)
+        try:
+            summary = build_graph(corpus_path, progress=progress, reset=reset)
+        except (ServiceUnavailable, SessionExpired) as error:
+            console.quiet = True  # the error line alone on stderr, not half-drawn bars above it
+            raise StoreUnavailable(
+                "Neo4j stopped answering during the build; start it (`ukg neo4j start`) and run `ukg build`"
+                " again: unfinished documents are loaded again and the graph ends the same"
+            ) from error
     seconds = time.perf_counter() - started
     table = Table(title=f"ukg build: {corpus_path}")
     table.add_column("what")
