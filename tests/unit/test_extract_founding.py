@@ -3,23 +3,14 @@ unions (extract/founding.py, inference.formation / alliance-members), on invente
 
 from __future__ import annotations
 
-from graph_loader.extract import build_context, find_mentions, find_relations
-from graph_loader.extract.article_resolution import resolve_article
-from graph_loader.extract.inference import infer
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
+from tests.support.extraction import inferred_text
 
 JOINT = "practice:joint-union-formation"
 ALLIANCE = "practice:union-alliance"
 
 
 def _inferred(text: str, title: str) -> list:
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date="2023-05-10")
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), "2023-05-10")
-    ctx = build_context(article, ndoc)
-    mentions = find_mentions(ctx)
-    ctx = resolve_article(ctx, mentions)
-    return infer(ctx, mentions, find_relations(ctx, mentions))
+    return inferred_text(text, title, date="2023-05-10")
 
 
 def _adopters(rels, practice: str, rule: str) -> dict[str, object]:

@@ -8,13 +8,9 @@ through it (inference.brand-adopts); an alliance of unions is dated by the sente
 
 from __future__ import annotations
 
-from graph_loader.extract import build_context, find_mentions, find_relations
-from graph_loader.extract.article_resolution import resolve_article
-from graph_loader.extract.inference import infer
 from graph_loader.extract.rel_practices import founded_in
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.reference.lexicon import founding_words
-from tests.support.extraction import extract_text
+from tests.support.extraction import extract_text, inferred_text
 
 DATE = "2022-06-30"
 
@@ -28,12 +24,7 @@ def _adopts(text: str, title: str, date: str = DATE) -> dict[tuple[str, str], di
 def _inferred(text: str, title: str, rule: str, date: str = DATE) -> list:
     """The edges one inference rule makes, before records merge them with the cue-found ADOPTS
     of the same practice (which keep their own year), so a test sees that rule's year alone."""
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date=date)
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    ctx = build_context(Article("t", 0, title, text, 0, len(text), 0, len(text), date), ndoc)
-    mentions = find_mentions(ctx)
-    ctx = resolve_article(ctx, mentions)
-    return [r for r in infer(ctx, mentions, find_relations(ctx, mentions)) if r.rule == f"inference.{rule}"]
+    return [r for r in inferred_text(text, title, date) if r.rule == f"inference.{rule}"]
 
 
 # --- 1. a body opening with a bare year is the period of its headline union's work ------------

@@ -5,25 +5,16 @@ a carrier (but not one just formed: 成立联合工会). Invented sentences only
 
 from __future__ import annotations
 
-from graph_loader.extract import find_mentions
-from graph_loader.extract.article_resolution import resolve_article
-from graph_loader.extract.context import ArticleContext, build_context
+from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.unions import find_unions
-from graph_loader.records import Article, NormalizedDocument, SourceDocument
 from graph_loader.reference.lexicon import UNION
 from graph_loader.reference.names import name_start
-from tests.support.extraction import extract_text
+from tests.support.extraction import extract_text, resolved_text
 
 
 def _resolved(title: str, body: str) -> tuple[ArticleContext, dict[int, str]]:
     """The resolved context of an invented article and its union mentions' names by start."""
-    text = title + "\n" + body
-    source = SourceDocument("t", "t.txt", text, "0", "utf-8", date="2021-06-01")
-    ndoc = NormalizedDocument(source, text, tuple(range(len(text) + 1)))
-    article = Article("t", 0, title, text, 0, len(text), 0, len(text), "2021-06-01")
-    ctx = build_context(article, ndoc)
-    mentions = find_mentions(ctx)
-    ctx = resolve_article(ctx, mentions)
+    ctx, mentions = resolved_text(title + "\n" + body, title, date="2021-06-01")
     return ctx, {m.start: m.name for m in mentions if m.type == UNION and not m.drop}
 
 
