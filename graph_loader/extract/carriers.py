@@ -51,10 +51,12 @@ def _cut_verbs(core: str, left: str = "") -> int:
     protected = [False] * len(core)
     wide = left + core
     for word in carrier_grammar().get("verb_protected", []):
-        for p in re.finditer(re.escape(word), wide):
-            for i in range(p.start() + 1, p.end()):
+        at = wide.find(word)
+        while at >= 0:  # every occurrence (a plain find: this runs for every carrier candidate)
+            for i in range(at + 1, at + len(word)):
                 if i - len(left) >= 0:
                     protected[i - len(left)] = True
+            at = wide.find(word, at + 1)
     for k in range(used, len(core)):
         m = _left_verb_re().match(core, k)
         if m and not protected[k]:

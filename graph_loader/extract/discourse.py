@@ -52,6 +52,8 @@ _WE = re.compile(r"^我们(工会)?")
 _LOCATIVE_BEFORE = ("在", "依托", "借助", "依靠", "向", "对", "为", "给", "与", "同", "到", "从", "经", "于", "和",
                     "联合", "协调", "会同", "指导", "推动", "邀请", "结合")
 _QUALIFIER_AFTER = re.compile(r"^(所属|下属|旗下|直属|的)")
+_DEPARTMENT = re.compile(r"^[^，,。；;]{0,6}?(部|办公室|办|处|科)")  # X宣传部部长: a department of X
+_CLAUSE_MARKS = re.compile(r"[，,：:\s]")
 _AGENT = re.compile(r"^(牵头|发起|主导|领办|创办|推出的|打造的|组建的|建立的)")
 _AGENT_BY = ("由",)
 _DELEGATED_TO = ("交给", "交由", "委托")
@@ -105,7 +107,7 @@ def _is_qualifier(ctx: ArticleContext, m: Mention) -> bool:
     after = ctx.text[m.end:m.end + 12]
     if _QUALIFIER_AFTER.match(after) and not after.startswith(("的指导", "的支持", "的帮助")):
         return True
-    after = re.sub(r"^[^，,。；;]{0,6}?(部|办公室|办|处|科)", "", after, count=1) if not after.startswith(
+    after = _DEPARTMENT.sub("", after, count=1) if not after.startswith(
         _titles()) else after
     return after.startswith(_titles())
 
@@ -147,7 +149,7 @@ def _clause_subject(ctx: ArticleContext, mentions: list[Mention], state: _State 
     lead = _LEAD.match(text)
     at = a + (lead.end() if lead else 0)
     orgs = [m for m in orgs_in(mentions, a, b, ACTOR_TYPES) if not is_guide(ctx, m, sentence)]
-    if not _LEAD.fullmatch(re.sub(r"[，,：:\s]", "", ctx.text[sentence.start:a])):
+    if not _LEAD.fullmatch(_CLAUSE_MARKS.sub("", ctx.text[sentence.start:a])):
         # 团委, 管委会 as subjects only where the sentence opens, perhaps after 此外，/同期，/2020年，
         orgs = [m for m in orgs if m.type == UNION]
     first = next((m for m in orgs if m.start >= at), None)

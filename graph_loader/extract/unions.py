@@ -33,6 +33,9 @@ _NOT_AFTER_BARE = re.compile(
     r"^(工作者|工作|干部|会员|经费|组织|主席|建设|服务|小组|活动|阵地|委员|之家|系统|改革|法|代表)"
 )
 
+# 三家镇总工会: a numeral and classifier before a name are not part of it
+_COUNTED_NAME = re.compile(r"[一二三四五六七八九十两几多]+[家个名支座幢所类]")
+
 
 @functools.cache
 def _suffix_re() -> re.Pattern[str]:
@@ -124,9 +127,9 @@ def _find_unions(text: str) -> list[Mention]:
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "这那各每该") \
                 and text[start:start + 1] in CLASSIFIERS:
             start += 1  # 3家…, 这个镇总工会: the classifier is not part of the name
-        numeral = re.match(r"[一二三四五六七八九十两几多]+[家个名支座幢所类]", text[start:m.start()])
+        numeral = _COUNTED_NAME.match(text, start, m.start())
         if numeral:
-            start += numeral.end()
+            start = numeral.end()
         core = strip_brackets(text[start:m.start()])
         surface = strip_brackets(text[start:m.end()])
         props = {"form": union_form(core, suffix)}

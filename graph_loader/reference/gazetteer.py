@@ -118,6 +118,7 @@ class Gazetteer:
                     return place
         return places[0]
 
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one gazetteer per process; resolution asks the same names
     def parse_prefix(self, name: str, city_hint: str = "") -> tuple[Place | None, Place | None, int]:
         """Leading administrative prefix of a name: (county, city, length consumed).
 

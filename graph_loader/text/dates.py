@@ -35,11 +35,12 @@ DATE_PATTERN = re.compile(
 _YEAR_RE = re.compile(r"((?:19|20)(?:\s?\d){2})\s?年")
 _MONTH_RE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s?月")
 _DAY_RE = re.compile(r"月\s?([0-3]?\d)(?:[-—–~至到][0-3]?\d)?\s?[日号]")
+_YEAR_AT_START = re.compile(r"(\d{4})")
 _REL_OFFSET = {"今年": 0, "本年": 0, "当年": 0, "同年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
 def _year_of(date: str) -> int | None:
-    match = re.match(r"(\d{4})", date or "")
+    match = _YEAR_AT_START.match(date or "")
     return int(match.group(1)) if match else None
 
 
