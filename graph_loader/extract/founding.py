@@ -9,7 +9,7 @@ A founding is read in one sentence: a founding word (lexicon `founding_words`) b
 in its clause (`成立了A联合工会、B联合工会`: a list is one clause) or right after it with no
 object (`A联合工会组建成立，`, `…正式挂牌。`). Its leaders are the other unions of the sentence
 before the founding word that a lead word (`founding_leads`: 牵头, 推动, 发起) follows, unless
-the union is only a guide (`guidance_markers`). A planned founding (拟组建) is none.
+the union is only a guide (discourse.is_guide: 在X指导下, X指导…). A planned founding (拟组建) is none.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from graph_loader.extract.actors import is_plan
 from graph_loader.extract.base import Mention, Sentence
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.discourse import is_guide
 from graph_loader.extract.mention_index import index_of
-from graph_loader.extract.rel_practices import OWN_FOUNDING_END
-from graph_loader.reference.lexicon import UNION, alternation, founding_words, practice_rules
+from graph_loader.extract.rel_practices import OWN_FOUNDING_END, founding_pattern
+from graph_loader.reference.lexicon import UNION, alternation, practice_rules
 
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 
@@ -40,11 +41,8 @@ class Founding:
 
 
 @functools.cache
-def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    rules = practice_rules()
-    return (re.compile(alternation(founding_words())),
-            re.compile(alternation(rules.get("founding_leads", []))),
-            re.compile("|".join(rules.get("guidance_markers", []))))
+def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return founding_pattern(), re.compile(alternation(practice_rules().get("founding_leads", [])))
 
 
 @functools.cache
@@ -55,9 +53,9 @@ def _verb_after() -> re.Pattern[str]:
 
 def _founded(text: str, start: int, end: int) -> int | None:
     """Offset (in text) of the founding word that founds the union at [start, end), or None."""
-    verbs, _, _ = _words()
+    verbs, _ = _words()
     clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    before = [v for v in verbs.finditer(text, clause_start, start)]
+    before = list(verbs.finditer(text, clause_start, start))
     if before:
         return before[-1].start()
     after = _verb_after().match(text, end)
@@ -69,7 +67,7 @@ def _founded(text: str, start: int, end: int) -> int | None:
 def foundings(ctx: ArticleContext, mentions: list[Mention], joint: frozenset[str],
               form_of: Callable[[Mention], str]) -> list[Founding]:
     """Every joint union (a form in `joint`, per `form_of`) the article reports founding."""
-    verbs, leads, guided = _words()
+    verbs, leads = _words()
     index = index_of(mentions)
     out: list[Founding] = []
     for sentence in ctx.sentences:
@@ -89,9 +87,7 @@ def foundings(ctx: ArticleContext, mentions: list[Mention], joint: frozenset[str
                 b = other.end - sentence.start
                 if other.name == m.name or b > verb:
                     continue
-                between = text[b:verb + 1]
-                clause = _CLAUSE.split(text[b:], 1)[0]
-                if leads.search(between) and not guided.search(clause) and "指导" not in clause[:4]:
+                if leads.search(text, b, verb + 1) and not is_guide(ctx, other, sentence):
                     leaders.append(other)
             out.append(Founding(m, sentence, sentence.start + verb, tuple(leaders)))
     return out

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from graph_loader.extract.actors import is_plan
 from graph_loader.extract.base import Mention, RelMention
 from graph_loader.extract.context import ArticleContext
+from graph_loader.extract.discourse import is_guide
 from graph_loader.extract.founding import foundings
 from graph_loader.extract.mention_index import index_of
 from graph_loader.extract.rel_practices import founded_in, founding_year, stated_year
@@ -225,18 +226,17 @@ def formation(ctx: ArticleContext, mentions: list[Mention], relations: list[RelM
 
 
 @functools.cache
-def _alliance_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _alliance_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rules = practice_rules()
     return (re.compile(alternation(rules.get("alliance_joining", []))),
-            re.compile(alternation(rules.get("not_union_alliances", []))),
-            re.compile("|".join(rules.get("guidance_markers", []))))
+            re.compile(alternation(rules.get("not_union_alliances", []))))
 
 
 def alliance_members(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     """Unions a sentence lists as founding or joining an alliance (`X、Y和Z结成联盟`, `由X、Y…组成的
     这一联盟`, `X牵头，联合Y、Z共同发起`) each ADOPTS union-alliance; a union that only guides
     (`在X指导下`) or the alliance itself does not, nor do members of a volunteers' 联盟."""
-    joining, other_kind, guided = _alliance_words()
+    joining, other_kind = _alliance_words()
     index = index_of(mentions)
     alliance = next((m for m in mentions if m.type in (UNION, ALLIANCE) and union_form(m) in alliance_forms()), None)
     founded = founding_year(ctx, mentions, alliance, alliance=True) if alliance is not None else None
@@ -248,10 +248,7 @@ def alliance_members(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMe
         for m in index.starting_in(sentence.start, sentence.end):
             if m.type != UNION or m.drop or not m.name or union_form(m) in alliance_forms():
                 continue
-            rest = text[m.end - sentence.start:]
-            clause_end = re.search(r"[，,；;。]", rest)
-            clause = rest[:clause_end.start() if clause_end else None]
-            if "指导" in clause[:4] or guided.search(clause) or is_plan(ctx, sentence, m.start):
+            if is_guide(ctx, m, sentence) or is_plan(ctx, sentence, m.start):
                 continue
             out.append(_mention_edge(ctx, m, UNION_ALLIANCE, "alliance-members",
                                      year=stated_year(ctx, sentence, m.start) or founded))

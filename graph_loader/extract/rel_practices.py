@@ -108,13 +108,14 @@ OWN_FOUNDING_END = re.compile(r"[，,；;。！!\s]|$|于|以来|后|时|仪式|
 
 
 @functools.cache
-def _founded() -> re.Pattern[str]:
+def founding_pattern() -> re.Pattern[str]:
+    """Any founding word (lexicon `founding_words`), compiled once for every caller."""
     return re.compile(alternation(founding_words()))
 
 
 def founded_in(text: str) -> bool:
     """Does the text report a founding (lexicon `founding_words`)?"""
-    return _founded().search(text) is not None
+    return founding_pattern().search(text) is not None
 
 
 @functools.cache
@@ -184,7 +185,7 @@ class _Verbs:
 
     def __init__(self, ctx: ArticleContext) -> None:
         self.text, self.sentences = ctx.text, ctx.sentences
-        self.found = [(s, v) for s in ctx.sentences for v in _founded().finditer(s.text)]
+        self.found = [(s, v) for s in ctx.sentences for v in founding_pattern().finditer(s.text)]
         self.starts = [s.start + v.start() for s, v in self.found]
         self.ends = [s.start + v.end() for s, v in self.found]
 
