@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -11,13 +12,24 @@ from fastapi.openapi.utils import get_openapi
 
 from api.deps import install
 from api.errors import install_error_handlers
+from api.graph_version import GraphVersion
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
+from api.response_cache import ResponseCache, cache_settings
 from api.routers import cypher, diffusion, health, named_queries, resources, views
 from api.schemas import error_responses
 from graph_loader.settings import Neo4jSettings, neo4j_settings
 
 
-def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
+def create_app(
+    settings: Neo4jSettings | None = None, *, cache_ttl: float | None = None, cache_bytes: int | None = None
+) -> FastAPI:
+    """The API. Responses are cached per graph version (api.response_cache): `cache_ttl` seconds
+    between version checks and `cache_bytes` in all, from UKG_API_CACHE_TTL / UKG_API_CACHE_MB
+    when not given; a size of 0 turns the cache off."""
+    env_ttl, env_bytes = cache_settings(os.environ)
+    cache_ttl = env_ttl if cache_ttl is None else cache_ttl
+    cache_bytes = env_bytes if cache_bytes is None else cache_bytes
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
@@ -33,6 +45,8 @@ def create_app(settings: Neo4jSettings | None = None) -> FastAPI:
     database = install(app, settings or neo4j_settings())
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES)
+    if cache_bytes > 0:  # added last, so outermost: a hit skips routing, validation and the error handlers
+        app.add_middleware(ResponseCache, version=GraphVersion(database.read, cache_ttl), max_bytes=cache_bytes)
     app.include_router(health.router)
     app.include_router(resources.router)
     app.include_router(named_queries.router)

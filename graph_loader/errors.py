@@ -11,6 +11,10 @@ class InputError(UkgError):
     """Bad input: a missing corpus, an undecodable or binary file, a malformed manifest."""
 
 
+class SettingsError(UkgError):
+    """A UKG_* or NEO4J_* environment setting that cannot be used; the message names it."""
+
+
 class StoreUnavailable(UkgError):
     """Neo4j cannot be reached (not started, wrong URI, wrong credentials)."""
 

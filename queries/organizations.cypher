@@ -11,9 +11,10 @@
 // param: program: string = null — programme id, e.g. mass-org-reform-pilot
 // param: year_from: int 1000..2100 = null — with practice: adoptions in or after this year
 // param: year_to: int 1000..2100 = null — with practice: adoptions in or before this year
+// param: evidence_limit: int 0..1000 = 1 — evidence items per fact, in document order (0: none); evidenceCount always gives how many there are
 // param: limit: int 1..1000 = 50 — page size
 // param: offset: int 0..100000 = 0 — page start
-// returns: total, items[{key, name, labels, form, level, aliases, practices[{id, name, year, evidence[]}]}]
+// returns: total, items[{key, name, labels, form, level, aliases, practices[{id, name, year, evidence[], evidenceCount}]}]
 MATCH (o:Organization)
 WHERE $label IN labels(o)
   AND ($name IS NULL OR o.name CONTAINS $name OR any(alias IN coalesce(o.aliases, []) WHERE alias CONTAINS $name))
@@ -31,8 +32,10 @@ WHERE ($practice IS NULL OR pr IS NOT NULL)
   AND ($year_from IS NULL OR adopts.year >= $year_from)
   AND ($year_to IS NULL OR adopts.year <= $year_to)
 OPTIONAL MATCH (ev:Evidence {target: adopts.key})
+WITH o, pr, adopts, ev ORDER BY ev.docId, ev.rawStart
 WITH o, pr, adopts, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date}) AS evidence
-WITH o, collect(CASE WHEN pr IS NULL THEN NULL ELSE {id: pr.id, name: pr.name, year: adopts.year, evidence: evidence} END) AS practices
+WITH o, collect(CASE WHEN pr IS NULL THEN NULL ELSE {id: pr.id, name: pr.name, year: adopts.year,
+       evidence: evidence[0..$evidence_limit], evidenceCount: size(evidence)} END) AS practices
 WHERE $practice IS NULL OR size(practices) > 0
 WITH o, practices ORDER BY o.name
 WITH collect({key: o.key, name: o.name, labels: labels(o), form: o.form, level: o.level,

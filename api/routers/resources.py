@@ -35,6 +35,13 @@ Offset = Query(0, ge=0, le=MAX_OFFSET, description="page start")
 YearFrom = Query(None, ge=1000, le=2100, description="adoptions in or after this year", examples=[2015])
 YearTo = Query(None, ge=1000, le=2100, description="adoptions in or before this year", examples=[2024])
 CarrierType = Literal["town", "park", "business-district", "market"]
+# Evidence items per fact on list endpoints: the first (in document order) by default, so a page of
+# 20 organisations is a few KB instead of hundreds; `evidenceCount` always says how many there are.
+EVIDENCE_LIMITS = {"first": 1, "all": 1000, "none": 0}
+EvidenceMode = Literal["first", "all", "none"]
+EvidenceQuery = Query(
+    "first", description="evidence per fact: `first` (default), `all` (up to 1000) or `none`; see evidenceCount"
+)
 
 
 def _one(reader: QueryReader, name: str, not_found: str, /, **given: Any) -> dict[str, Any]:
@@ -65,6 +72,7 @@ def organizations(
     program: str | None = Query(None, examples=["mass-org-reform-pilot"]),
     year_from: int | None = YearFrom,
     year_to: int | None = YearTo,
+    evidence: EvidenceMode = EvidenceQuery,
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict[str, Any]:
@@ -85,6 +93,7 @@ def organizations(
         program=program,
         year_from=year_from,
         year_to=year_to,
+        evidence_limit=EVIDENCE_LIMITS[evidence],
     )
 
 
@@ -112,6 +121,7 @@ def practice_adopters(
     expand: bool = Query(False),
     year_from: int | None = YearFrom,
     year_to: int | None = YearTo,
+    evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
 ) -> dict[str, Any]:
@@ -124,6 +134,7 @@ def practice_adopters(
         expand=expand,
         year_from=year_from,
         year_to=year_to,
+        evidence_limit=EVIDENCE_LIMITS[evidence],
     )
 
 
@@ -176,10 +187,11 @@ def place(reader: Reader, place: str, limit: int = Query(500, ge=1, le=5000)) ->
 def party_building(
     reader: Reader,
     place: str | None = Query(None, examples=["宁波市"]),
+    evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
 ) -> dict[str, Any]:
-    return reader.page("party_building", limit, offset, place=place)
+    return reader.page("party_building", limit, offset, place=place, evidence_limit=EVIDENCE_LIMITS[evidence])
 
 
 @router.get(
@@ -192,10 +204,12 @@ def people(
     reader: Reader,
     name: str | None = Query(None),
     organization: str | None = Query(None),
+    evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
 ) -> dict[str, Any]:
-    return reader.page("people", limit, offset, name=name, organization=organization)
+    limit_evidence = EVIDENCE_LIMITS[evidence]
+    return reader.page("people", limit, offset, name=name, organization=organization, evidence_limit=limit_evidence)
 
 
 @router.get(

@@ -31,6 +31,7 @@ class PracticeUse(Row):
     name: str | None
     year: int | None
     evidence: list[Evidence]
+    evidenceCount: int  # all the evidence there is; `evidence` holds as many as `evidence=` asked for
 
 
 class Organization(EntityRef):
@@ -48,6 +49,7 @@ class Organization(EntityRef):
                     "name": "工匠学堂",
                     "year": 2018,
                     "evidence": [{"quote": "…", "docId": "2018-zjgy-407-408"}],
+                    "evidenceCount": 2,
                 }
             ],
         }
@@ -81,6 +83,7 @@ class Adopter(EntityRef):
             "county": "湖州市南浔区",
             "city": "湖州市",
             "evidence": [{"quote": "…", "docId": "…"}],
+            "evidenceCount": 1,
         }
     )
     labels: list[str]
@@ -89,6 +92,7 @@ class Adopter(EntityRef):
     county: str | None
     city: str | None
     evidence: list[Evidence]
+    evidenceCount: int
 
 
 class LabelledRef(EntityRef):
@@ -150,18 +154,21 @@ class PartyBuildingLink(Row):
             "organization": {"key": "…", "name": "…"},
             "mode": None,
             "evidence": [],
+            "evidenceCount": 0,
         }
     )
     party: EntityRef
     organization: LabelledRef
     mode: str | None
     evidence: list[Evidence]
+    evidenceCount: int
 
 
 class Post(Row):
     organization: EntityRef | None
     title: str | None
     evidence: list[Evidence]
+    evidenceCount: int
 
 
 class Person(EntityRef):

@@ -265,3 +265,33 @@ def test_answers_conform_to_their_openapi_schema(client: TestClient, route: str,
     if route == "/organizations" and response.status_code == 200:
         declared = set(spec["components"]["schemas"]["Organization"]["properties"])
         assert response.json()["items"] and declared <= set(response.json()["items"][0])
+
+
+@pytest.mark.parametrize(
+    ("path", "facts"),
+    [
+        ("/organizations?practice=craftsman-school", lambda page: [p for o in page["items"] for p in o["practices"]]),
+        ("/practices/craftsman-school/adopters", lambda page: page["items"]),
+        ("/party-building", lambda page: page["items"]),
+        ("/people?limit=200", lambda page: [post for person in page["items"] for post in person["posts"]]),
+    ],
+)
+def test_list_endpoints_bound_evidence_per_fact_and_count_it(client: TestClient, path: str, facts) -> None:
+    """evidence=first (default) gives at most one piece per fact, all gives evidenceCount pieces,
+    none gives none; the count is the same whichever is asked for."""
+    answers = {mode: facts(client.get(f"{path}{'&' if '?' in path else '?'}evidence={mode}").json()) for mode in
+               ("first", "all", "none")}
+    default = facts(client.get(path).json())
+    assert default == answers["first"] and answers["first"]
+    counts = [fact["evidenceCount"] for fact in answers["all"]]
+    assert counts == [fact["evidenceCount"] for fact in answers["none"]] and max(counts) > 1
+    assert all(len(fact["evidence"]) == min(1, fact["evidenceCount"]) for fact in answers["first"])
+    assert all(len(fact["evidence"]) == fact["evidenceCount"] for fact in answers["all"])
+    assert all(fact["evidence"] == [] for fact in answers["none"])
+
+
+def test_answers_carry_an_etag_and_a_matching_if_none_match_gets_304(client: TestClient) -> None:
+    first = client.get("/practices")
+    again = client.get("/practices", headers={"If-None-Match": first.headers["etag"]})
+    assert first.status_code == 200 and again.status_code == 304 and again.content == b""
+    assert client.get("/health").headers.get("etag") is None  # liveness is never cached

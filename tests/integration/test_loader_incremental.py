@@ -14,7 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph_loader.neo4j.diagnostics import checksum
 from tests.support.paths import CORPUS
 from ukg.build import build_graph
@@ -105,8 +107,15 @@ def test_a_removed_file_leaves_the_graph_and_a_single_file_removes_nothing(
     shutil.copytree(CORPUS, corpus)
     build_graph(corpus, reset=True)
     gone = "2023-five-years-6"
-    (corpus / f"{gone}.txt").unlink()
-    summary = build_graph(corpus)
+    paths = ("/organizations?limit=1000&evidence=none", "/practices", "/views/overview?format=json")
+    with TestClient(create_app(cache_ttl=0)) as cached, TestClient(create_app(cache_bytes=0)) as uncached:
+        before = [cached.get(path).json() for path in paths]
+        assert [cached.get(path).headers["x-ukg-cache"] for path in paths] == ["hit"] * len(paths)
+        (corpus / f"{gone}.txt").unlink()
+        summary = build_graph(corpus)
+        after = [cached.get(path) for path in paths]  # the build changed the graph's version
+        assert [answer.headers["x-ukg-cache"] for answer in after] == ["miss"] * len(paths)
+        assert [answer.json() for answer in after] == [uncached.get(path).json() for path in paths] != before
     assert summary.report.removed == (gone,)
     assert gone not in summary.report.loaded and len(summary.report.loaded) == 4  # the rest written again
     assert gone not in _evidence_by_doc(driver)

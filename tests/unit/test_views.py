@@ -197,6 +197,15 @@ def test_rendering_escapes_names() -> None:
     assert payload(page)["nodes"][0]["label"] == "</script><script>alert(1)</script>"
 
 
+def test_page_data_is_utf8_not_escapes() -> None:
+    """Chinese names are written as themselves (3 bytes a character), not as \\uXXXX (6 bytes)."""
+    graph = ViewGraph(view="entity", title="x", total=1, nodes=[node("person/张三", "张三", ["Person"])]).finish()
+    page = render_view(graph)
+    data = page.split('id="ukg-data">', 1)[1].split("</script>", 1)[0]
+    assert "张三" in data and "\\u5f20" not in data.lower()
+    assert payload(page)["nodes"][0]["label"] == "张三"
+
+
 def test_empty_graph_renders_a_message() -> None:
     page = render_view(ViewGraph(view="query", title="空", message="查询没有结果").finish())
     assert "没有可画出的节点" in page and "查询没有结果" in page
