@@ -6,6 +6,8 @@ timeline       per practice: first adopters, adoptions per year and city, cumula
 precedence     region → region precedence network with an exact permutation test
 innovativeness how early, on average, a region adopts the practices it adopts
 export         CSV (one row per adoption event) for statistics packages
+graph_export   the loaded graph as GraphML (Gephi) and CSV node/edge tables; graph_selection
+               checks the export filters and reads it (GET /export/{format}, ukg export)
 synthetic      a corpus in the corpus's own style with planted diffusion, for validation
 """
 

@@ -15,7 +15,7 @@ from api.errors import install_error_handlers
 from api.graph_version import GraphVersion
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
 from api.response_cache import ResponseCache, cache_settings
-from api.routers import cypher, diffusion, health, named_queries, resources, views
+from api.routers import curation, cypher, diffusion, exports, health, named_queries, resources, sparql, views
 from api.schemas import error_responses
 from graph_loader.settings import Neo4jSettings, neo4j_settings
 
@@ -53,6 +53,9 @@ def create_app(
     app.include_router(cypher.router)
     app.include_router(views.router)
     app.include_router(diffusion.router)
+    app.include_router(curation.router)
+    app.include_router(exports.router)
+    app.include_router(sparql.router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

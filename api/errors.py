@@ -9,7 +9,9 @@ client parses one shape. The kinds:
 - 422 `bad_parameter`: a parameter out of its documented bounds, of the wrong type, unknown or
   missing; a body that is not JSON; any query Neo4j refuses as a client error (its message is the
   detail: a Lucene syntax error in a search text, a Cypher syntax error in `/cypher` …);
-- 403 `forbidden`: caller Cypher that would write or administer (or that Neo4j forbids);
+- 401 `unauthorized`: a write without a bearer token, or with one the API does not know;
+- 403 `forbidden`: caller Cypher that would write or administer (or that Neo4j forbids), or a
+  write with a revoked token;
 - 503 `neo4j_unavailable`: Neo4j is not reachable (or refuses the API's credentials); 503
   `neo4j_error`: Neo4j failed the query itself (a database or transient error, not the caller's input);
 - 504 `query_timeout`: the query ran past its time limit — not the caller's syntax, so not 422;
@@ -19,6 +21,7 @@ client parses one shape. The kinds:
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -45,6 +48,10 @@ class BadParameter(ValueError):
 
 class Forbidden(Exception):
     """Caller Cypher that would write or administer (403)."""
+
+
+class Unauthorized(Exception):
+    """A write without a known bearer token (401, with `WWW-Authenticate: Bearer`)."""
 
 
 class QueryTimeout(Exception):
@@ -95,6 +102,25 @@ def neo4j_error_response(error: Neo4jError) -> JSONResponse:
     return error_response(503, "neo4j_error", f"Neo4j failed to run the query: {_neo4j_message(error)}")
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods the OpenAPI document gives the request's path: Starlette's 405 names only the
+    first matching route's, and GET /curation and POST /curation are two routes. The most specific
+    template wins — a literal path (/curation/conflicts), then one segment per parameter, then
+    several (`{key:path}` shows as `{key}` in OpenAPI)."""
+    paths = request.app.openapi().get("paths", {})
+    for segment in (None, "[^/]+", ".+"):
+        methods = {
+            method.upper()
+            for template, operations in paths.items()
+            if (template == request.url.path if segment is None else
+                re.fullmatch(re.sub(r"\\\{[^}]+\\\}", segment, re.escape(template)), request.url.path))
+            for method in operations
+        }
+        if methods:
+            return sorted(methods)
+    return []
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     @app.exception_handler(UnknownQuery)
@@ -118,6 +144,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def forbidden(_: Request, error: Forbidden) -> JSONResponse:
         return error_response(403, "forbidden", str(error))
 
+    @app.exception_handler(Unauthorized)
+    async def unauthorized(_: Request, error: Unauthorized) -> JSONResponse:
+        return error_response(401, "unauthorized", str(error), headers={"WWW-Authenticate": "Bearer"})
+
     @app.exception_handler(QueryTimeout)
     async def query_timeout(_: Request, error: QueryTimeout) -> JSONResponse:
         return error_response(504, "query_timeout", str(error) or "the query ran past its time limit")
@@ -127,14 +157,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "bad_parameter", _validation_message(list(error.errors())))
 
     @app.exception_handler(HTTPException)
-    async def http_error(_: Request, error: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
         if error.status_code == 400 and error.__cause__ is not None:
             # FastAPI's "There was an error parsing the body" (e.g. a body that is not UTF-8): like
             # any body that is not JSON, a 422 saying why.
             reason = _one_line(str(error.__cause__))[:200]
             return error_response(422, "bad_parameter", f"the request body is not valid JSON: {reason}")
         kind = _HTTP_KINDS.get(error.status_code, "http_error")
-        return error_response(error.status_code, kind, str(error.detail), headers=error.headers)
+        headers = error.headers
+        if error.status_code == 405:  # Starlette names only the first route's methods for a shared path
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+        return error_response(error.status_code, kind, str(error.detail), headers=headers)
 
     @app.exception_handler(StoreUnavailable)
     @app.exception_handler(ServiceUnavailable)

@@ -13,7 +13,7 @@ once per build, on its first request.
   whose `If-None-Match` names it gets 304 without a body. `X-UKG-Cache` says hit or miss.
 - Only 200 answers are kept, at most `max_entry_bytes` each and `max_bytes` in all, least recently
   used first out: hostile query strings can churn the cache but cannot grow it.
-- Not cached: anything but GET, the paths in `UNCACHED` (liveness must be live), and every request
+- Not cached: anything but GET, the paths under `UNCACHED`, and every request
   while the version is unknown (Neo4j down), so errors come from the app as before.
 """
 
@@ -30,7 +30,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.graph_version import DEFAULT_TTL, GraphVersion
 from graph_loader.errors import SettingsError
 
-UNCACHED = ("/health",)
+# Path prefixes never cached: liveness; the curation log (it changes without a build); SPARQL (its
+# answer depends on the Accept header and on the RDF store, which the graph version does not cover).
+UNCACHED = ("/health", "/curation", "/sparql")
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _REVALIDATE = (b"cache-control", b"no-cache")
@@ -68,7 +70,7 @@ class ResponseCache:
         self._inflight: dict[tuple[str, str, bytes], asyncio.Future[Answer | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] in UNCACHED:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(UNCACHED):
             await self.app(scope, receive, send)
             return
         version = await self.version.current()

@@ -238,13 +238,8 @@ class _Builder:
             return None
         g = self.g
         g.add((head, spec.iri, tail))
-        props = {k: v for k, v in sorted(rel.props.items()) if k in spec.properties and v not in (None, "")}
-        digest = hashlib.sha256(
-            "\x1f".join(
-                [str(head), str(spec.iri), str(tail), *(f"{k}={v}" for k, v in props.items())]
-            ).encode()
-        ).hexdigest()[:24]
-        node = INST[f"assertion/{digest}"]
+        props = assertion_props(spec.properties, rel)
+        node = assertion_iri(head, spec.iri, tail, props)
         g.add((node, RDF.type, VOCAB.Assertion))
         g.add((node, RDF.subject, head))
         g.add((node, RDF.predicate, spec.iri))
@@ -264,6 +259,19 @@ class _Builder:
             for class_name, iri in self.names.get(nfkc(author.name), []):
                 if class_name == "Person":
                     self.g.add((iri, VOCAB.authored, self.ont.instance_iri("Article", art.id)))
+
+
+def assertion_props(allowed: Iterable[str], rel: Relation) -> dict[str, Any]:
+    """The properties of `rel` its reified assertion carries: the ontology's, when given, sorted."""
+    allowed = set(allowed)
+    return {k: v for k, v in sorted(rel.props.items()) if k in allowed and v not in (None, "")}
+
+
+def assertion_iri(head: URIRef, predicate: URIRef, tail: URIRef, props: dict[str, Any]) -> URIRef:
+    """The IRI of an edge's reified assertion: a digest of its ends, type and properties, so the
+    same edge gets the same IRI in every export (and provenance can point at it)."""
+    parts = [str(head), str(predicate), str(tail), *(f"{k}={v}" for k, v in props.items())]
+    return INST[f"assertion/{hashlib.sha256(chr(0x1F).join(parts).encode()).hexdigest()[:24]}"]
 
 
 def graph_to_rdf(

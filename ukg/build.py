@@ -1,4 +1,6 @@
-"""Orchestrates `ukg build`: extraction (pipeline), then the Neo4j writer, then a summary.
+"""Orchestrates `ukg build`: extraction (pipeline), researchers' corrections (graph_loader.curation),
+then the Neo4j writer, then the RDF store
+(graph_loader.rdf_store, for /sparql), then a summary.
 
 Kept apart from the CLI so tests and benchmarks can run a build without a terminal. The writer's
 one entry point does reset, schema, concepts and documents; this module only turns its progress
@@ -11,13 +13,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import Graph
 from rich.progress import Progress, TaskID
 
+from graph_loader.curation.provenance import add_provenance
+from graph_loader.curation.records import Conflict, Correction
+from graph_loader.curation.stage import curate, fingerprint_with_log, write_conflicts
 from graph_loader.fingerprint import pipeline_fingerprint
 from graph_loader.neo4j.diagnostics import counts
 from graph_loader.neo4j.store import ensure_embedded_running, open_driver
 from graph_loader.neo4j.writer import GraphWriter, LoadReport, ProgressCallback
 from graph_loader.pipeline import run_extraction
+from graph_loader.rdf_store import StoreReport
+from graph_loader.rdf_store import write as write_rdf_store
 
 EXTRACTING = "extracting documents"
 
@@ -29,6 +37,9 @@ class BuildSummary:
     counts: dict[str, dict[str, int]]
     extract_seconds: float
     load_seconds: float
+    rdf: StoreReport | None = None  # the RDF store /sparql reads (graph_loader.rdf_store)
+    corrections: tuple[Correction, ...] = ()  # researchers' corrections applied (graph_loader.curation)
+    conflicts: tuple[Conflict, ...] = ()  # … and those whose target this extraction lacks
 
 
 def _bars(progress: Progress) -> ProgressCallback:
@@ -61,11 +72,19 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
     ensure_embedded_running(quiet=progress is None)
     driver = open_driver()
     try:
-        writer = GraphWriter(driver, pipeline_version=pipeline_fingerprint())
+        curated = curate(result.graph)  # researchers' corrections, applied to this extraction
+        write_conflicts(curated.conflicts)
+        writer = GraphWriter(driver, pipeline_version=fingerprint_with_log(pipeline_fingerprint()))
         load_started = time.perf_counter()
-        report = writer.load(result.graph, _bars(progress) if progress else None, reset=reset,
-                             mirror=Path(corpus).is_dir())
+        graph = curated.graph  # what Neo4j receives; the RDF store gets the very same graph below
+        mirror = Path(corpus).is_dir()
+        report = writer.load(graph, _bars(progress) if progress else None, reset=reset, mirror=mirror)
         load_seconds = time.perf_counter() - load_started - report.seconds.get("reset", 0.0)  # as before: no reset
-        return BuildSummary(report, len(result.articles), counts(driver), extract_seconds, load_seconds)
+        provenance = add_provenance(Graph(), curated)  # the corrections as PROV-O beside the export
+        rdf = write_rdf_store(graph, add=not (mirror or reset), extra=provenance)  # after the load, never ahead
+        return BuildSummary(
+            report, len(result.articles), counts(driver), extract_seconds, load_seconds, rdf, curated.applied,
+            curated.conflicts,
+        )
     finally:
         driver.close()

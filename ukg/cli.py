@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "ukg.commands.serve",
     "ukg.commands.render",
     "ukg.commands.diffusion",
+    "ukg.commands.curation",
 )
 
 for _module_name in COMMAND_MODULES:

@@ -76,6 +76,13 @@ class Links:
     def overview(self, **params: Any) -> str:
         return self._url("/views/overview", params)
 
+    def review(self, **params: Any) -> str:
+        return self._url("/views/review", params)
+
+    def curation(self) -> str:
+        """The curation API (POST a correction, GET the log): the review page and the entity view use it."""
+        return self._url("/curation")
+
 
 def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
     quote_text = " ".join(str(row.get("quote") or "").split())

@@ -16,9 +16,11 @@ from neo4j.exceptions import ClientError
 from api.deps import Reader
 from api.errors import BadParameter, NotFound, is_timeout
 from api.schemas import ViewData, error_responses, page_error_responses
+from api.schemas.review import ReviewData
 from queries import BadQueryParameter
 from visualizations.model import DEFAULT_MAX_NODES, MAX_MAX_NODES, Links, ViewGraph
 from visualizations.render import render_index, render_message, render_view
+from visualizations.review import DEFAULT_LIMIT, MAX_LIMIT, ReviewPage, render_review, review_page
 from visualizations.style import node_style
 from visualizations.views import (
     QUERY_VIEW_RESERVED,
@@ -58,7 +60,12 @@ def _links(request: Request) -> Links:
     return Links(base=str(request.scope.get("root_path") or "").rstrip("/"))
 
 
-def _respond(request: Request, fmt: str, build: Callable[[Links], ViewGraph]) -> Response:
+def _respond(
+    request: Request,
+    fmt: str,
+    build: Callable[[Links], ViewGraph | ReviewPage],
+    render: Callable[[Any, Links], str] = render_view,
+) -> Response:
     links = _links(request)
     try:
         graph = build(links)
@@ -75,7 +82,7 @@ def _respond(request: Request, fmt: str, build: Callable[[Links], ViewGraph]) ->
         return HTMLResponse(render_message("参数有误 · Bad parameter", message, links, 422), status_code=422)
     if fmt == "json":
         return JSONResponse(graph.to_json())
-    return HTMLResponse(render_view(graph, links))
+    return HTMLResponse(render(graph, links))
 
 
 @router.get("/", include_in_schema=False)
@@ -189,3 +196,44 @@ def named_query(
 ) -> Response:
     given: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in QUERY_VIEW_RESERVED}
     return _respond(request, format, lambda links: query_view(reader, name, given, max_nodes, links))
+
+
+@router.get(
+    "/views/review",
+    response_model=ReviewData,
+    responses=_PAGE,
+    summary="Extracted edges to review, least certain first: accept, reject or fix the year (needs a token)",
+)
+def review(
+    request: Request,
+    reader: Reader,
+    # Empty values count as not given: the page's filter form sends every select, chosen or not.
+    practice: str | None = Query(
+        None, max_length=200, description="practice or category id", examples=["craftsman-school"]
+    ),
+    rel_type: str | None = Query(
+        None, alias="type", max_length=64, pattern=r"^[A-Za-z_]*$", description="relationship type",
+        examples=["ADOPTS"],
+    ),
+    region: str | None = Query(
+        None, max_length=200, description="place name: an end is it or lies in it", examples=["湖州市"]
+    ),
+    status: str | None = Query(
+        None,
+        pattern="^(extracted|confirmed|corrected|added)?$",
+        description="only edges with this status (`extracted`: not reviewed yet)",
+    ),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=100_000),
+    format: Format = FormatQuery,
+) -> Response:
+    """The buttons post to `POST /curation` from the browser with the token the page asks for; the
+    corrections take effect at the next build, so the rows keep their status until then."""
+    return _respond(
+        request,
+        format,
+        lambda links: review_page(
+            reader, practice, rel_type, region, status, limit, offset, with_options=format == "html"
+        ),
+        render_review,
+    )

@@ -74,7 +74,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
     A route that reads Neo4j (503) can also time out (504), so 503 brings 504 along."""
     meaning = {
-        403: "`forbidden`: the query would write or administer",
+        401: "`unauthorized`: no bearer token, or one the API does not know (`ukg token create NAME`)",
+        403: "`forbidden`: the query would write or administer, or the token is revoked",
         404: "`not_found`: no such id, name or key",
         413: "`payload_too_large`: the request body is over 1 MB",
         422: "`bad_parameter`: a parameter is unknown, missing, of the wrong type or out of its bounds, "

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph_loader.curation.records import EXTRACTED
 from graph_loader.records import (
     Article,
     ArticleRef,
@@ -143,6 +144,7 @@ class GraphRows:
         aliases = sorted({alias for alias in entity.aliases if alias != entity.name})
         props = clean_props(
             {
+                "status": EXTRACTED,  # unless a correction says otherwise (graph_loader.curation)
                 **entity.props,
                 "key": key,
                 "name": entity.name,
@@ -248,7 +250,7 @@ class GraphRows:
                 include_end(batch, head)
                 include_end(batch, tail)
                 if evidence.doc_id not in seen:
-                    props = clean_props({**relation.props, "key": key})
+                    props = clean_props({"status": EXTRACTED, **relation.props, "key": key})
                     row = {"head": head, "tail": tail, "type": rel_type, "props": props}
                     (batch.article_relations if to_article else batch.relations).append(row)
                     seen.add(evidence.doc_id)

@@ -126,3 +126,19 @@ def test_every_numeric_api_parameter_has_documented_bounds(offline: TestClient) 
                         low = schema.get("minimum", schema.get("exclusiveMinimum"))
                         assert low is not None and "maximum" in schema, (method, path, param["name"])
     assert numeric >= 20
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("options", "/curation", "GET, POST"),
+        ("put", "/curation/c-1", "DELETE"),
+        ("options", "/curation/conflicts", "GET"),
+        ("post", "/entities/a/b", "GET"),
+    ],
+)
+def test_405_names_every_method_of_the_path(offline: TestClient, method: str, path: str, allowed: str) -> None:
+    """GET and POST /curation are two routes; Starlette alone would name only the first one's method."""
+    response = getattr(offline, method)(path)
+    _shape(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == allowed

@@ -57,14 +57,21 @@ def build(
     if summary.report.removed:
         table.add_row("documents removed (file gone)", ", ".join(summary.report.removed))
     table.add_row("articles", str(summary.articles))
+    if summary.corrections or summary.conflicts:
+        table.add_row("corrections applied / conflicts", f"{len(summary.corrections)} / {len(summary.conflicts)}")
     for label, count in sorted(summary.counts["node"].items()):
         table.add_row(f"nodes :{label}", str(count))
     for rel_type, count in sorted(summary.counts["relationship"].items()):
         table.add_row(f"relationships :{rel_type}", str(count))
     table.add_row("extraction seconds", f"{summary.extract_seconds:.2f}")
     table.add_row("load seconds", f"{summary.load_seconds:.2f}")
+    if summary.rdf is not None:
+        reused = " (unchanged)" if summary.rdf.reused else ""
+        table.add_row(f"RDF store triples / seconds{reused}", f"{summary.rdf.triples} / {summary.rdf.seconds:.2f}")
     table.add_row("total seconds", f"{seconds:.2f}")
     Console().print(table)
+    for conflict in summary.conflicts:  # kept in the log; listed by `GET /curation/conflicts` too
+        console.print(f"[yellow]conflict:[/] {conflict.correction.id} ({conflict.correction.kind}): {conflict.reason}")
 
 
 def register(app: typer.Typer) -> None:
