@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from api.text_bounds import nesting_depth
+
 MAX_QUERY_CHARS = 4000  # `WHERE n.x = 1 OR …` with 500 terms (≈6,500 characters) plans for over 5 s
 MAX_NESTING = 32  # brackets ( [ { open at once
 
@@ -84,13 +86,7 @@ def check_text(query: str) -> None:
             " (pass data as parameters)"
         )
     text = _BLANKED.sub(" ", query)
-    depth = deepest = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in ")]}":
-            depth -= 1
+    deepest = nesting_depth(text)
     if deepest > MAX_NESTING:
         raise ForbiddenCypher(f"refused: brackets nested {deepest} deep, over the limit of {MAX_NESTING}")
     if _USE.search(text):

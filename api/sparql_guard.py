@@ -19,6 +19,8 @@ import re
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseUpdate
 
+from api.text_bounds import nesting_depth
+
 MAX_QUERY_CHARS = 8000  # twice /cypher's: SPARQL spells out its PREFIX lines in the text
 MAX_NESTING = 32  # brackets ( [ { open at once
 
@@ -58,13 +60,7 @@ def check_text(query: str) -> None:
     if len(query) > MAX_QUERY_CHARS:
         raise ForbiddenSparql(f"refused: the query is {len(query)} characters, over the limit of {MAX_QUERY_CHARS}")
     text = _BLANKED.sub(" ", _CODEPOINT.sub(_decode, query))
-    depth = deepest = 0
-    for char in text:
-        if char in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in ")]}":
-            depth -= 1
+    deepest = nesting_depth(text)
     if deepest > MAX_NESTING:
         raise ForbiddenSparql(f"refused: brackets nested {deepest} deep, over the limit of {MAX_NESTING}")
     if _SERVICE.search(text):

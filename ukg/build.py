@@ -18,7 +18,7 @@ from rich.progress import Progress, TaskID
 
 from graph_loader.curation.provenance import add_provenance
 from graph_loader.curation.records import Conflict, Correction
-from graph_loader.curation.stage import curate, fingerprint_with_log, write_conflicts
+from graph_loader.curation.stage import curate, fingerprint_with_log, write_conflicts, write_rejected
 from graph_loader.fingerprint import pipeline_fingerprint
 from graph_loader.neo4j.diagnostics import counts
 from graph_loader.neo4j.store import ensure_embedded_running, open_driver
@@ -74,6 +74,7 @@ def build_graph(corpus: Path, progress: Progress | None = None, reset: bool = Fa
     try:
         curated = curate(result.graph)  # researchers' corrections, applied to this extraction
         write_conflicts(curated.conflicts)
+        write_rejected(curated)
         writer = GraphWriter(driver, pipeline_version=fingerprint_with_log(pipeline_fingerprint()))
         load_started = time.perf_counter()
         graph = curated.graph  # what Neo4j receives; the RDF store gets the very same graph below

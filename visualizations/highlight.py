@@ -15,11 +15,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from graph_loader.reference.charclass import WIDE
+
 HEAD = "head"
 TAIL = "tail"
 ELLIPSIS = "…"
-_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"  # CJK letters and punctuation, full-width forms
-_SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
+_SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{WIDE}])\s+(?=[{WIDE}])")
 _SPACE = re.compile(r"\s+")
 
 

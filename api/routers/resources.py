@@ -22,6 +22,7 @@ from api.schemas import (
     SearchHit,
     error_responses,
 )
+from graph_loader.curation.stage import read_rejected
 from ontology.model import get_ontology
 from queries import QueryReader
 
@@ -149,8 +150,12 @@ def entity(
     key: str,
     types: str | None = Query(None, description="comma-separated relationship types", examples=["ADOPTS,COVERS"]),
     limit: int = Query(200, ge=1, le=2000),
+    include_rejected: bool = Query(
+        False, description="also list the edges researchers rejected (left out of the graph), with who and why"
+    ),
 ) -> dict[str, Any]:
-    return _one(reader, "entity", f"no entity with key '{key}'", key=key, types=types, limit=limit)
+    row = _one(reader, "entity", f"no entity with key '{key}'", key=key, types=types, limit=limit)
+    return {**row, "rejected": read_rejected(key)} if include_rejected else row
 
 
 @router.get(

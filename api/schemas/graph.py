@@ -124,6 +124,8 @@ class EntityView(Row):
     entity: LabelledRef
     relationships: list[Relationship]
     evidence: list[Evidence]
+    # with include_rejected=true: {correction, edge {head, type, tail}, evidence[]} of each rejected edge
+    rejected: list[dict[str, Any]] | None = None
 
 
 class PathStep(Row):

@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from graph_loader.curation.citation import cite
 from graph_loader.curation.records import EXTRACTED, Conflict, Correction, EdgeTarget
-from graph_loader.records import ConceptRef, Entity, EntityRef, Evidence, Relation, ResolvedGraph
+from graph_loader.records import ConceptRef, Entity, EntityRef, Relation, ResolvedGraph
 from ontology.model import Ontology, get_ontology
 
 YEAR_TYPES = ("ADOPTS", "PARTICIPATES_IN")
@@ -33,6 +34,15 @@ class CuratedGraph:
     # each applied edge correction with its edge: as it ends up (confirmed, added, re-dated) or,
     # for a rejection, as the extraction had it — what `ukg curation export --format gold` writes
     edges: tuple[tuple[Correction, Relation], ...] = ()
+
+
+def end_key(ont: Ontology, end: Any) -> str | None:
+    """The graph key of a relation end (an entity or a concept); None for an article."""
+    if isinstance(end, EntityRef):
+        return ont.instance_key(end.cls, end.name)
+    if isinstance(end, ConceptRef):
+        return ont.instance_key("Practice" if end.scheme == "practice" else "Program", end.id)
+    return None
 
 
 class _Workspace:
@@ -64,13 +74,9 @@ class _Workspace:
     def end_key(self, end: Any) -> str | None:
         key = self._end_keys.get(end)
         if key is None:
-            if isinstance(end, EntityRef):
-                key = self.ont.instance_key(end.cls, end.name)
-            elif isinstance(end, ConceptRef):
-                key = self.ont.instance_key("Practice" if end.scheme == "practice" else "Program", end.id)
-            else:
-                return None
-            self._end_keys[end] = key
+            key = end_key(self.ont, end)
+            if key is not None:
+                self._end_keys[end] = key
         return key
 
     def resolve(self, key: str) -> str:
@@ -245,22 +251,6 @@ def _add_edge(space: _Workspace, correction: Correction) -> str | None:
         key = space._put(Relation(edge.type, head_ref, tail_ref, props, [evidence]), head, tail)
     space.mark(key, correction)
     return None
-
-
-def cite(graph: ResolvedGraph, doc_id: str, quote: str) -> Evidence | str:
-    """The evidence of a researcher's citation: the quote found verbatim in the document, in the
-    article that holds it; a string saying what is wrong otherwise."""
-    document = next((doc for doc in graph.documents if doc.id == doc_id), None)
-    if document is None:
-        return f"no document {doc_id!r} in this build"
-    start = document.raw_text.find(quote)
-    if start < 0:
-        return f"the quote is not in document {doc_id!r} (it must be copied verbatim)"
-    end = start + len(quote)
-    article = next((a for a in graph.articles if a.doc_id == doc_id and a.raw_start <= start < a.raw_end), None)
-    if article is None:
-        return f"the quote is outside every article of document {doc_id!r}"
-    return Evidence(doc_id, article.id, start, end, quote, article.date)
 
 
 def _merge(space: _Workspace, correction: Correction) -> str | None:

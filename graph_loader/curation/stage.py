@@ -8,14 +8,16 @@ from pathlib import Path
 
 import orjson
 
-from graph_loader.curation.apply import CuratedGraph, apply_corrections
+from graph_loader.curation.apply import CuratedGraph, apply_corrections, end_key
 from graph_loader.curation.log import CurationLog, effective
 from graph_loader.curation.records import Conflict
 from graph_loader.records import ResolvedGraph
 from graph_loader.settings import state_dir
 from graph_loader.text.sources import load_corpus
+from ontology.model import get_ontology
 
 CONFLICTS_NAME = "curation-conflicts.json"
+REJECTED_NAME = "curation-rejected.json"
 
 
 def curate(graph: ResolvedGraph, log: CurationLog | None = None) -> CuratedGraph:
@@ -29,13 +31,17 @@ def fingerprint_with_log(pipeline_version: str, log: CurationLog | None = None) 
 
 
 def write_conflicts(conflicts: tuple[Conflict, ...], path: Path | None = None) -> None:
-    """Replace the last build's conflict list (written whole, then renamed: never half a file)."""
-    target = path or state_dir() / CONFLICTS_NAME
+    """Replace the last build's conflict list."""
+    _write_json([conflict.to_json() for conflict in conflicts], path or state_dir() / CONFLICTS_NAME)
+
+
+def _write_json(value: object, target: Path) -> None:
+    """Written whole, then renamed: a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
-        handle.write(orjson.dumps([conflict.to_json() for conflict in conflicts], option=orjson.OPT_INDENT_2))
+        handle.write(orjson.dumps(value, option=orjson.OPT_INDENT_2))
     partial.replace(target)
 
 
@@ -43,6 +49,32 @@ def read_conflicts(path: Path | None = None) -> list[dict]:
     """The conflicts of the last build ([] before any build)."""
     source = path or state_dir() / CONFLICTS_NAME
     return orjson.loads(source.read_bytes()) if source.exists() else []
+
+
+def write_rejected(curated: CuratedGraph, path: Path | None = None) -> None:
+    """The edges the last build left out because a researcher rejected them, with the evidence the
+    extractor had for them and who rejected them (what `include_rejected=true` shows)."""
+    ont = get_ontology()
+    rejected = [
+        {
+            "correction": correction.to_json(),
+            "edge": {"head": end_key(ont, relation.head), "type": relation.type, "tail": end_key(ont, relation.tail)},
+            "evidence": [
+                {"quote": e.quote, "docId": e.doc_id, "rawStart": e.raw_start, "rawEnd": e.raw_end, "date": e.date}
+                for e in relation.evidence
+            ],
+        }
+        for correction, relation in curated.edges
+        if correction.kind == "reject-edge"
+    ]
+    _write_json(rejected, path or state_dir() / REJECTED_NAME)
+
+
+def read_rejected(key: str, path: Path | None = None) -> list[dict]:
+    """The rejected edges of the last build with `key` at one end."""
+    source = path or state_dir() / REJECTED_NAME
+    entries = orjson.loads(source.read_bytes()) if source.exists() else []
+    return [entry for entry in entries if key in (entry["edge"]["head"], entry["edge"]["tail"])]
 
 
 def quote_problem(corpus: Path, doc_id: str, quote: str) -> str | None:

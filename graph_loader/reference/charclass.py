@@ -17,6 +17,10 @@ CJK_BLOCKS: tuple[tuple[int, int], ...] = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (
 
 # Fragment for use inside a regex character class: rf"[{CJK}A-Za-z]".
 CJK = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_BLOCKS)
+# Wide characters, between which a line break is no space: the ideographs, CJK radicals and
+# punctuation, full-width forms (a fragment like CJK).
+WIDE_BLOCKS: tuple[tuple[int, int], ...] = ((0x2E80, 0x2FDF), (0x3000, 0x303F), *CJK_BLOCKS, (0xFF00, 0xFFEF))
+WIDE = "".join(f"{chr(low)}-{chr(high)}" for low, high in WIDE_BLOCKS)
 # One Chinese character, as a regex: CJK_CLASS + "{2,4}".
 CJK_CLASS = f"[{CJK}]"
 # Characters an organisation, carrier or place name may contain: Chinese characters, Latin

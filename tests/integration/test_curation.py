@@ -95,6 +95,10 @@ def test_four_corrections_persist_through_a_reset_build_and_a_revert_restores(cl
 
     build_graph(CORPUS, reset=True)
     assert rejected not in {a["key"] for a in client.get("/practices/craftsman-school/adopters").json()["items"]}
+    assert SCHOOL not in edges_of(client, rejected, "ADOPTS") and entity(client, rejected).get("rejected") is None
+    shown = client.get(f"/entities/{quote(rejected, safe='/')}?include_rejected=true").json()["rejected"]
+    assert [(r["edge"]["tail"], r["correction"]["reason"]) for r in shown] == [(SCHOOL, "a plan")]
+    assert shown[0]["evidence"] and shown[0]["correction"]["author"] == "tester"
     year_fixed = edges_of(client, dated["key"], "ADOPTS")[dated_practice]["properties"]
     assert (year_fixed["year"], year_fixed["status"]) == (2011, "corrected")
     assert client.get(f"/entities/{quote(merged_away, safe='/')}").status_code == 404
