@@ -1,5 +1,5 @@
 // name: view_practice
-// description: The practice view's graph: a practice concept (or category; with expand, its narrower practices too), every adopting organisation with the year of its first evidence and its city (graph place, else its carrier's city, else the city its name starts with), the ADOPTS links with their evidence, and the city nodes.
+// description: The practice view's graph: a practice concept (or category; with expand, its narrower practices too), every adopting organisation with the year of its first evidence (a researcher's year correction wins) and its city (graph place, else its carrier's city, else the city its name starts with), the ADOPTS links with their evidence, and the city nodes.
 // param: practice: string = required — practice or category id, e.g. craftsman-school
 // param: expand: bool = false — include the narrower practices (and their adopters) of the concept
 // param: limit: int 1..2000 = 300 — at most this many adopters (earliest first)
@@ -18,7 +18,9 @@ CALL (concepts) {
                           OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
                           RETURN ev {.quote, .docId, .date, source: doc.publication}
                           ORDER BY ev.date, ev.rawStart } AS evidence
-  WITH o, a, c, evidence, coalesce(toInteger(left(evidence[0].date, 4)), a.year) AS year
+  WITH o, a, c, evidence,
+       CASE WHEN a.yearBasis = 'curated' THEN a.year
+            ELSE coalesce(toInteger(left(evidence[0].date, 4)), a.year) END AS year
   WITH o, min(year) AS year,
        collect({key: a.key, source: o.key, target: c.key, type: 'ADOPTS', year: year, evidence: evidence[0..3]}) AS adoptions
   WITH o, year, adoptions,

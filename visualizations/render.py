@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
+from visualizations.curate_panel import entity_edge_choices
 from visualizations.model import PROP_LABELS, PROP_VALUES, Links, ViewEdge, ViewGraph, ViewNode
 from visualizations.style import (
     FONT_FACE,
@@ -264,6 +265,7 @@ def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = Fal
             payload=payload,
             links=links,
             standalone=standalone,
+            edge_choices=[] if standalone else entity_edge_choices(graph),
             vis_js=vis_js,
             vis_css=vis_css,
             font_face=Markup(FONT_FACE),

@@ -106,6 +106,8 @@ def list_corrections(
     kind: str | None = Query(None, max_length=32, examples=["reject-edge"]),
     since: str | None = Query(None, max_length=32, description="ISO time; corrections at or after it"),
     until: str | None = Query(None, max_length=32, description="ISO time; corrections before it"),
+    limit: int = Query(1000, ge=1, le=10000, description="page size (oldest first)"),
+    offset: int = Query(0, ge=0, le=10_000_000, description="page start"),
 ) -> dict[str, Any]:
     corrections = log.read()
     active = in_force(corrections)
@@ -117,7 +119,7 @@ def list_corrections(
         and (since is None or c.time >= since)
         and (until is None or c.time < until)
     ]
-    return {"total": len(items), "items": items}
+    return {"total": len(items), "items": items[offset : offset + limit]}
 
 
 @router.get(

@@ -237,6 +237,11 @@ def _add_edge(space: _Workspace, correction: Correction) -> str | None:
     head_ref, tail_ref = space.ref(head), space.ref(tail)
     if head_ref is None or tail_ref is None:
         return f"no entity {head if head_ref is None else tail} in this build"
+    spec = space.ont.relations[edge.type]
+    for end, ref, allowed in (("head", head_ref, spec.domain), ("tail", tail_ref, spec.range)):
+        cls = ref.cls if isinstance(ref, EntityRef) else ("Practice" if ref.scheme == "practice" else "Program")
+        if allowed and not any(space.ont.is_a(cls, name) for name in allowed):
+            return f"{edge.type} cannot have a {cls} as its {end} (allowed: {', '.join(allowed)})"
     evidence = cite(space.graph, correction.doc_id, correction.quote)
     if isinstance(evidence, str):
         return evidence

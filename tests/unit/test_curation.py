@@ -278,3 +278,10 @@ def test_an_empty_name_is_refused_before_it_reaches_the_log(tmp_path: Path) -> N
         with pytest.raises(CorrectionError, match="name"):
             log.append([fix("rename-entity", entity=PERSON, name=blank)])
     assert log.read() == []
+
+
+def test_an_added_edge_must_fit_its_type_domain_and_range() -> None:
+    result = apply_corrections(
+        graph(), [fix("add-edge", edge=EdgeTarget(PERSON, "ADOPTS", SCHOOL), doc_id="doc", quote="开设工匠学堂")]
+    )
+    assert "ADOPTS cannot have a Person as its head" in result.conflicts[0].reason
