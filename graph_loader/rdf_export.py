@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from graph_loader.rdf_validate import PREFIXES, Violation, concepts_graph, validate
 from graph_loader.records import (
@@ -40,6 +40,7 @@ from graph_loader.records import (
     RelationEnd,
     SourceDocument,
 )
+from graph_loader.text.transliterate import pinyin
 from ontology.model import INST, VOCAB, Ontology, get_ontology, nfkc
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,9 @@ log = logging.getLogger(__name__)
 __all__ = ["ExportError", "FORMATS", "PREFIXES", "Violation", "graph_to_rdf", "serialize", "typed_date", "validate"]
 
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+# Names given a pinyin transliteration (skos:altLabel) for readers who do not read Chinese.
+PINYIN_CLASSES = ("Organization", "Person", "Place")
+PINYIN_TAG = "zh-Latn-pinyin"
 _DATE_TYPES = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
     (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
@@ -177,6 +181,8 @@ class _Builder:
         for alias in ent.aliases:
             if nfkc(alias) and nfkc(alias) != name:
                 g.add((iri, VOCAB.aliases, Literal(nfkc(alias))))
+        if any(self.ont.is_a(cls.name, kind) for kind in PINYIN_CLASSES):
+            g.add((iri, SKOS.altLabel, Literal(pinyin(name), lang=PINYIN_TAG)))
         allowed = self.ont.allowed_properties(cls.name) - {"key", "name", "aliasText"}
         for prop, value in ent.props.items():
             if prop not in allowed:

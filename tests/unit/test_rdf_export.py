@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, SKOS, Graph, Literal
 from typer.testing import CliRunner
 
 from graph_loader.rdf_export import ExportError, Violation, graph_to_rdf, serialize, typed_date, validate
@@ -133,6 +133,19 @@ def test_entities_relations_and_assertions(good_graph: Graph) -> None:
         VOCAB.authored,
         ont.instance_iri("Article", ARTICLE.id),
     ) in good_graph
+
+
+def test_organisations_people_and_places_carry_their_names_in_pinyin(good_graph: Graph) -> None:
+    ont = get_ontology()
+
+    def pinyin_of(class_name: str, name: str) -> list[str]:
+        labels = good_graph.objects(ont.instance_iri(class_name, name), SKOS.altLabel)
+        return [str(label) for label in labels if label.language == "zh-Latn-pinyin"]
+
+    assert pinyin_of("Person", "马志良") == ["mǎ zhì liáng"]
+    assert pinyin_of("AdminArea", "湖州市") == ["hú zhōu shì"]
+    assert pinyin_of("UnionOrganization", UNION)[0].endswith("gōng huì lián hé huì")
+    assert pinyin_of("ServiceBrand", "笔工书画院") == []  # a brand's name is not transliterated
 
 
 def test_evidence_nodes(good_graph: Graph) -> None:
