@@ -19,6 +19,7 @@ from api.schemas import error_responses
 from graph_loader.curation.log import in_force, new_id, now
 from graph_loader.curation.records import KINDS, Correction, CorrectionError, EdgeTarget, check
 from graph_loader.curation.stage import quote_problem, read_conflicts
+from graph_loader.errors import InputError
 from graph_loader.settings import default_corpus_dir
 
 router = APIRouter(tags=["curation"])
@@ -138,9 +139,8 @@ def conflicts() -> list[dict[str, Any]]:
     responses=error_responses(401, 403, 404),
 )
 def revert(correction_id: str, who: Author, log: Log, reason: str = Query("", max_length=2000)) -> dict[str, Any]:
-    corrections = log.read()
-    if correction_id not in {c.id for c in corrections}:
-        raise NotFound(f"no correction {correction_id!r}")
-    undo = Correction(new_id(), who, now(), "revert", reason, reverts=correction_id)
-    log.append([undo])
+    try:
+        undo = log.revert(correction_id, who, reason)
+    except InputError as error:
+        raise NotFound(f"no correction {correction_id!r}") from error
     return {**undo.to_json(), "inForce": True}

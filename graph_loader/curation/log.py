@@ -76,6 +76,12 @@ class CurationLog:
                 fcntl.flock(handle, fcntl.LOCK_UN)
         return list(corrections)
 
+    def revert(self, correction_id: str, author: str, reason: str = "") -> Correction:
+        """Log the undoing of a correction (the log keeps both); InputError for an unknown id."""
+        if correction_id not in {correction.id for correction in self.read()}:
+            raise InputError(f"no correction {correction_id!r} in {self.path}")
+        return self.record(Correction("", author, "", "revert", reason, reverts=correction_id))
+
     def record(self, correction: Correction) -> Correction:
         """Append one new correction, giving it an id and the time when it has none."""
         stamped = replace(correction, id=correction.id or new_id(), time=correction.time or now())
@@ -114,3 +120,14 @@ def effective(corrections: list[Correction]) -> list[Correction]:
     """The corrections to apply: those in force, without the reverts themselves."""
     force = in_force(corrections)
     return [c for c in corrections if c.kind != "revert" and c.id in force]
+
+
+def write_private_json(value: object, target: Path) -> None:
+    """`value` as JSON in a file only its owner reads (0600), written whole and then renamed, so a
+    reader never sees half a file: the tokens, and each build's conflicts and rejected edges."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".tmp")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(orjson.dumps(value, option=orjson.OPT_INDENT_2))
+    partial.replace(target)

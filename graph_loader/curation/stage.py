@@ -3,13 +3,12 @@ and leave the conflicts where `GET /curation/conflicts` reads them."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import orjson
 
 from graph_loader.curation.apply import CuratedGraph, apply_corrections, end_key
-from graph_loader.curation.log import CurationLog, effective
+from graph_loader.curation.log import CurationLog, effective, write_private_json
 from graph_loader.curation.records import Conflict
 from graph_loader.records import ResolvedGraph
 from graph_loader.settings import state_dir
@@ -32,17 +31,7 @@ def fingerprint_with_log(pipeline_version: str, log: CurationLog | None = None) 
 
 def write_conflicts(conflicts: tuple[Conflict, ...], path: Path | None = None) -> None:
     """Replace the last build's conflict list."""
-    _write_json([conflict.to_json() for conflict in conflicts], path or state_dir() / CONFLICTS_NAME)
-
-
-def _write_json(value: object, target: Path) -> None:
-    """Written whole, then renamed: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(orjson.dumps(value, option=orjson.OPT_INDENT_2))
-    partial.replace(target)
+    write_private_json([conflict.to_json() for conflict in conflicts], path or state_dir() / CONFLICTS_NAME)
 
 
 def read_conflicts(path: Path | None = None) -> list[dict]:
@@ -67,7 +56,7 @@ def write_rejected(curated: CuratedGraph, path: Path | None = None) -> None:
         for correction, relation in curated.edges
         if correction.kind == "reject-edge"
     ]
-    _write_json(rejected, path or state_dir() / REJECTED_NAME)
+    write_private_json(rejected, path or state_dir() / REJECTED_NAME)
 
 
 def read_rejected(key: str, path: Path | None = None) -> list[dict]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from dataclasses import asdict, dataclass, replace
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from graph_loader.curation.log import now
+from graph_loader.curation.log import now, write_private_json
 from graph_loader.errors import InputError
 from graph_loader.settings import state_dir
 
@@ -71,12 +70,7 @@ class TokenStore:
         return None
 
     def _write(self, tokens: list[Token]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".tmp")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(orjson.dumps([asdict(token) for token in tokens], option=orjson.OPT_INDENT_2))
-        partial.replace(self.path)
+        write_private_json([asdict(token) for token in tokens], self.path)
 
 
 def _digest(secret: str) -> str:

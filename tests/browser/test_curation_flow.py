@@ -14,7 +14,6 @@ log and the tokens file are removed and the plain corpus graph is rebuilt for th
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -24,15 +23,13 @@ import httpx
 import pytest
 
 from api.graph_version import DEFAULT_TTL
-from graph_loader.curation.log import CurationLog
-from graph_loader.curation.tokens import TokenStore
 from tests.browser.test_browser import LOCAL_HOSTS, SCREENSHOTS, browser, page, server
-from tests.browser.test_review import api, outcome
+from tests.browser.test_review import api, author, outcome
 from tests.support.paths import CORPUS
 from ukg.build import build_graph
 
 # Fixtures by name, as tests/browser/test_review.py takes them (a skip there without Chromium skips here).
-SHARED_FIXTURES = (api, browser, page, server)
+SHARED_FIXTURES = (api, author, browser, page, server)
 
 pytestmark = pytest.mark.integration
 
@@ -44,15 +41,12 @@ EXPECTED_ERRORS = [
 
 
 @pytest.fixture()
-def curator(server: str) -> Iterator[tuple[str, str]]:
-    """(author name, token); afterwards no log, no tokens, and the corpus graph without corrections."""
-    name = f"curator-{secrets.token_hex(3)}"
-    store, log = TokenStore(), CurationLog()
+def curator(author: tuple[str, str]) -> Iterator[tuple[str, str]]:
+    """test_review's author (a token; afterwards no log, no tokens), and afterwards the corpus graph
+    without corrections again."""
     try:
-        yield name, store.create(name)
+        yield author
     finally:
-        log.path.unlink(missing_ok=True)
-        store.path.unlink(missing_ok=True)
         build_graph(CORPUS, reset=True)
 
 

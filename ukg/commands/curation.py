@@ -18,8 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from graph_loader.curation.gold import gold_records
-from graph_loader.curation.log import CurationLog, in_force, new_id, now
-from graph_loader.curation.records import Correction
+from graph_loader.curation.log import CurationLog, in_force
 from graph_loader.curation.stage import curate
 from graph_loader.curation.tokens import TokenStore
 from graph_loader.errors import InputError
@@ -88,11 +87,7 @@ def revert(
     author: Annotated[str | None, typer.Option(help="Who (default: the login name).")] = None,
 ) -> None:
     """Undo a correction by logging its revert (the log keeps both)."""
-    log = CurationLog()
-    if correction_id not in {c.id for c in log.read()}:
-        raise InputError(f"no correction {correction_id!r} in {log.path}")
-    who = author or getpass.getuser()
-    log.append([Correction(new_id(), who, now(), "revert", reason, reverts=correction_id)])
+    CurationLog().revert(correction_id, author or getpass.getuser(), reason)
     Console(stderr=True).print(f"reverted {correction_id}; the next `ukg build` applies it")
 
 
