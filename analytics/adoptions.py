@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from analytics.intervals import with_intervals
 from graph_loader.records import ConceptRef, Entity, EntityRef, Evidence, Relation
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import (
@@ -79,6 +80,12 @@ class AdoptionEvent:
     date_phrase: str = ""
     evidence: tuple[EvidenceRef, ...] = ()
     key: str = ""
+    # when it happened as an interval (analytics.intervals): stated dates fix both ends, an
+    # article date only `latest`, an earlier document covering the organisation `earliest`
+    earliest: str = ""
+    latest: str = ""
+    earliest_basis: str = UNKNOWN
+    latest_basis: str = UNKNOWN
 
     def region(self, level: str) -> str:
         """The event's county or city ("" when unknown)."""
@@ -221,8 +228,9 @@ def event_from_row(row: Mapping[str, Any]) -> AdoptionEvent:
 
 
 def events_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[AdoptionEvent]:
-    """Events from the rows of the `adoption_events` named query."""
-    return sort_events(event_from_row(row) for row in rows)
+    """Events from the rows of the `adoption_events` named query, dated as intervals over the
+    coverage their own evidence gives (analytics.intervals)."""
+    return sort_events(with_intervals([event_from_row(row) for row in rows]))
 
 
 def claims_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[SpreadClaim]:

@@ -34,6 +34,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_date", "date of the article of the dating evidence"),
     ("quote", "the dating evidence sentence, as in the source file"),
     ("evidence_count", "number of evidence sentences of the adoption"),
+    ("earliest", "earliest possible adoption date; with earliest_basis coverage: just after this date; empty: unknown"),
+    ("latest", "latest possible adoption date (the adoption is attested no later than this)"),
+    ("earliest_basis", "stated (a stated date), coverage (an earlier document reports the organisation without "
+     "the practice) or unknown"),
+    ("latest_basis", "stated or article (the article's date: an upper bound only) or unknown"),
 )
 FIELDNAMES = tuple(name for name, _ in COLUMNS)
 
@@ -57,6 +62,8 @@ def event_row(event: AdoptionEvent) -> dict[str, Any]:
         "article_date": ev.article_date if ev else "",
         "quote": " ".join(ev.quote.split()) if ev else "",
         "evidence_count": len(event.evidence),
+        "earliest": event.earliest, "latest": event.latest,
+        "earliest_basis": event.earliest_basis, "latest_basis": event.latest_basis,
     }
 
 

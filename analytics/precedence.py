@@ -1,5 +1,10 @@
 """Region → region precedence inferred from adoption times, tested against shuffled times.
 
+Adoption times are intervals (analytics.intervals): A precedes B on a practice only when A's
+latest possible date is before B's earliest; other pairs are *unknown* (or *tied*: both fixed
+and equal) and count for neither side. Below, "year" reads "interval" and "later" reads
+"established later"; the null shuffles each practice's intervals among its adopters.
+
 For each practice, a region's adoption year is the earliest year any of its organisations
 adopted it (events without a region or a year are left out). An edge A → B has weight
 w(A→B) = the number of practices B adopted in a later year than A. That is the raw material
@@ -35,15 +40,27 @@ from __future__ import annotations
 import random
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
 from analytics.adoptions import AdoptionEvent
+from analytics.intervals import (
+    AFTER,
+    BEFORE,
+    TIE,
+    CoveredDocument,
+    Interval,
+    pair_counts,
+    region_intervals,
+    with_intervals,
+)
 
 Adoptions = dict[str, dict[str, int]]  # practice -> region -> year
+Intervals = dict[str, dict[str, Interval]]  # practice -> region -> when, as an interval
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,10 @@ class PrecedenceEdge:
     direct: bool = False
     direct_weight: int = 0  # adoptions of the target this source explains in the cover (0: not direct)
     relayed_by: tuple[str, ...] = ()
+    # how the practices both adopted order the pair: established (either way), unknown, tied
+    established: int = 0
+    unknown: int = 0
+    tied: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +99,8 @@ class PrecedenceNetwork:
     chance_edges: float | None = None
     shuffles: int = 0
     seed: int | None = None
+    intervals: Intervals = field(default_factory=dict)
+    pairs: dict[str, int] = field(default_factory=dict)  # established / unknown / tied over all pairs
 
     @property
     def shown(self) -> list[PrecedenceEdge]:
@@ -103,6 +126,7 @@ class PrecedenceNetwork:
             "regions": self.regions, "tested_pairs": self.tested,
             "significant_edges": len(self.significant), "shown_edges": len(self.shown),
             "chance_edges": self.chance_edges, "shuffles": self.shuffles, "seed": self.seed,
+            "pairs": {"established": 0, "unknown": 0, "tied": 0, **self.pairs},
             "edges": [e.to_dict() for e in sorted(edges, key=_edge_order)],
         }
 
@@ -158,22 +182,38 @@ def benjamini_hochberg(p_values: list[float]) -> list[float]:
     return adjusted
 
 
-def _edges(adoptions: Adoptions, alpha: float, min_weight: int) -> tuple[list[PrecedenceEdge], int]:
+def _established_share(intervals: list[Interval]) -> float:
+    """Chance that one random adopter's interval ends before another distinct one's begins."""
+    k = len(intervals)
+    before = sum(1 for a in intervals for b in intervals if a is not b and a.order(b) == BEFORE)
+    return before / (k * (k - 1))
+
+
+def _lag(a: Interval, b: Interval) -> int:
+    """Years from A's latest possible year to B's (the intervals' upper ends)."""
+    return (b.year or 0) - (a.year or 0)
+
+
+def _edges(adoptions: Intervals, alpha: float, min_weight: int) -> tuple[list[PrecedenceEdge], int]:
     qs: dict[tuple[str, str], list[float]] = defaultdict(list)
     won: dict[tuple[str, str], list[str]] = defaultdict(list)
     lags: dict[tuple[str, str], list[int]] = defaultdict(list)
+    orders: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"established": 0, "unknown": 0, "tied": 0})
     for practice, times in sorted(adoptions.items()):
         if len(times) < 2:
             continue
-        q = _precede_share(list(times.values()))
+        q = _established_share(list(times.values()))
         for a, ta in times.items():
             for b, tb in times.items():
                 if a == b:
                     continue
                 qs[(a, b)].append(q)
-                if ta < tb:
+                order = ta.order(tb)
+                kind = "established" if order in (BEFORE, AFTER) else "tied" if order == TIE else "unknown"
+                orders[(a, b)][kind] += 1
+                if order == BEFORE:
                     won[(a, b)].append(practice)
-                    lags[(a, b)].append(tb - ta)
+                    lags[(a, b)].append(_lag(ta, tb))
     family = sorted(pair for pair, q in qs.items() if len(q) >= min_weight)
     p_values = [tail_probability(qs[pair], len(won.get(pair, []))) for pair in family]
     q_values = dict(zip(family, benjamini_hochberg(p_values), strict=True)) if family else {}
@@ -187,19 +227,20 @@ def _edges(adoptions: Adoptions, alpha: float, min_weight: int) -> tuple[list[Pr
             source=pair[0], target=pair[1], weight=weight, shared=len(qs[pair]), practices=tuple(practices),
             expected=round(sum(qs[pair]), 4), p_value=p, q_value=q,
             mean_lag=round(sum(lags[pair]) / weight, 3), significant=weight >= min_weight and q <= alpha,
+            **orders[pair],
         ))
     return _mark_direct(edges, adoptions, alpha, min_weight), len(family)
 
 
-def _cover_gain(source: str, target: str, kept: list[str], adoptions: Adoptions,
+def _cover_gain(source: str, target: str, kept: list[str], adoptions: Intervals,
                 done: set[str]) -> tuple[int, float, str]:
     """Sort key of a source in the cover: most new adoptions explained, then the shorter lag."""
     new = [p for p in kept if p not in done]
-    lag = sum(adoptions[p][target] - adoptions[p][source] for p in new) / len(new) if new else 99.0
+    lag = sum(_lag(adoptions[p][source], adoptions[p][target]) for p in new) / len(new) if new else 99.0
     return (-len(new), lag, source)
 
 
-def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float,
+def _mark_direct(edges: list[PrecedenceEdge], adoptions: Intervals, alpha: float,
                  min_weight: int) -> list[PrecedenceEdge]:
     """Which significant edges are direct: relay pruning, then a greedy cover per target."""
     sig = {(e.source, e.target): e for e in edges if e.significant}
@@ -207,7 +248,7 @@ def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float
     for a, b in sig:
         out_of[a].add(b)
     # 1. relays: a practice of A → C is relayed when some B with significant A → B and B → C
-    #    adopted it strictly between A and C.
+    #    adopted it established-after A and established-before C.
     kept: dict[tuple[str, str], list[str]] = {}
     relayed: dict[tuple[str, str], set[str]] = defaultdict(set)
     relayed_by: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -216,7 +257,8 @@ def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float
         kept[(a, c)] = []
         for practice in e.practices:
             times = adoptions[practice]
-            relays = [b for b in middles if b in times and times[a] < times[b] < times[c]]
+            relays = [b for b in middles if b in times and times[a].order(times[b]) == BEFORE
+                      and times[b].order(times[c]) == BEFORE]
             relayed_by[(a, c)].update(relays)
             if relays:
                 relayed[(a, c)].add(practice)
@@ -227,7 +269,7 @@ def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float
     #    unrelayed adoptions first (ties: shorter mean lag). It is kept when it explains at
     #    least min_weight of them and that is still significant (p <= alpha) on the practices
     #    both adopted that no chosen source or relay explains; else the next source is tried.
-    share = {practice: _precede_share(list(times.values())) for practice, times in adoptions.items()
+    share = {practice: _established_share(list(times.values())) for practice, times in adoptions.items()
              if len(times) > 1}
     explained_by: dict[tuple[str, str], int] = {}
     by_target: dict[str, list[str]] = defaultdict(list)
@@ -262,9 +304,9 @@ def _mark_direct(edges: list[PrecedenceEdge], adoptions: Adoptions, alpha: float
     return marked
 
 
-def shuffle_times(adoptions: Mapping[str, Mapping[str, int]], rng: random.Random) -> Adoptions:
-    """The null model: each practice's adoption years reassigned at random among its adopters."""
-    out: Adoptions = {}
+def shuffle_times(adoptions: Mapping[str, Mapping[str, T]], rng: random.Random) -> dict[str, dict[str, T]]:
+    """The null model: each practice's adoption times (intervals) reassigned at random among its adopters."""
+    out: dict[str, dict[str, T]] = {}
     for practice in sorted(adoptions):
         regions = sorted(adoptions[practice])
         years = [adoptions[practice][r] for r in regions]
@@ -274,18 +316,24 @@ def shuffle_times(adoptions: Mapping[str, Mapping[str, int]], rng: random.Random
 
 
 def precedence_network(events: Iterable[AdoptionEvent], level: str = "city", alpha: float = 0.05,
-                       min_weight: int = 2, shuffles: int = 20, seed: int = 20100725) -> PrecedenceNetwork:
-    """The precedence network among cities or counties (see the module docstring)."""
-    adoptions = adoption_times(events, level)
-    edges, tested = _edges(adoptions, alpha, min_weight)
-    regions = sorted({r for times in adoptions.values() for r in times})
-    network = PrecedenceNetwork(level, alpha, min_weight, regions, adoptions, edges, tested,
-                                shuffles=shuffles, seed=seed if shuffles else None)
+                       min_weight: int = 2, shuffles: int = 20, seed: int = 20100725,
+                       coverage: Sequence[CoveredDocument] | None = None) -> PrecedenceNetwork:
+    """The precedence network among cities or counties (see the module docstring).
+
+    `coverage` is the table of what each dated document reports on; by default it is derived
+    from the events' own evidence (analytics.intervals.coverage_from_events)."""
+    dated_events = with_intervals(list(events), coverage)
+    intervals = region_intervals(dated_events, level, coverage)
+    edges, tested = _edges(intervals, alpha, min_weight)
+    regions = sorted({r for times in intervals.values() for r in times})
+    network = PrecedenceNetwork(level, alpha, min_weight, regions, adoption_times(dated_events, level), edges,
+                                tested, shuffles=shuffles, seed=seed if shuffles else None, intervals=intervals,
+                                pairs=pair_counts(intervals))
     if shuffles:
         rng = random.Random(seed)
         found = 0
         for _ in range(shuffles):
-            null_edges, _ = _edges(shuffle_times(adoptions, rng), alpha, min_weight)
+            null_edges, _ = _edges(shuffle_times(intervals, rng), alpha, min_weight)
             found += sum(1 for e in null_edges if e.significant and e.direct)
         network.chance_edges = round(found / shuffles, 3)
     return network

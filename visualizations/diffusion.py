@@ -160,6 +160,16 @@ def timeline_html(timeline: PracticeTimeline) -> str:
     )
 
 
+def _pairs_sentence(network: PrecedenceNetwork) -> str:
+    """Why most pairs have no order: article dates bound an adoption only from above."""
+    pairs = {"established": 0, "unknown": 0, "tied": 0, **network.pairs}
+    return _e(f"先后只在文本能确定时才计入：A 的最晚可能时间早于 B 的最早可能时间。文章日期只说明“不晚于”，"
+              f"除非更早的文档报道过该地区而未提该实践，否则最早时间未知。在两地都采用的实践中，"
+              f"先后已确定 {pairs['established']} 对，未知 {pairs['unknown']} 对，同时 {pairs['tied']} 对。"
+              f" Order counts only where the texts establish it (established {pairs['established']}, "
+              f"unknown {pairs['unknown']}, tied {pairs['tied']}); unknown pairs count for neither side.")
+
+
 def network_html(network: PrecedenceNetwork, scores: Sequence[RegionScore] = ()) -> str:
     """The precedence network (pyvis) with the statistics of its edges and the innovativeness table."""
     by_region = {s.region: s for s in scores}
@@ -174,7 +184,7 @@ def network_html(network: PrecedenceNetwork, scores: Sequence[RegionScore] = ())
     rows = "".join(_row(e.source, e.target, f"{e.weight}/{e.shared}", f"{e.expected:.2f}", f"{e.p_value:.2g}",
                         f"{e.q_value:.2g}", f"{e.mean_lag:.2f}",
                         "yes" if e.direct else f"no ({'、'.join(e.relayed_by) or 'covered'})",
-                        "、".join(e.practices))
+                        f"{e.established}/{e.unknown}/{e.tied}", "、".join(e.practices))
                    for e in network.significant)
     score_rows = "".join(_row(s.region, "" if s.score is None else f"{s.score:.3f}",
                               "" if s.mean_lag is None else f"{s.mean_lag:.2f}",
@@ -184,8 +194,9 @@ def network_html(network: PrecedenceNetwork, scores: Sequence[RegionScore] = ())
         f"<h2>显著的先后关系（α={network.alpha}，至少 {network.min_weight} 项实践）</h2>"
         f"<p class='muted'>检验 {network.tested} 对；打乱采用年份后同一方法平均画出 "
         f"{_e(network.chance_edges)} 条边（{network.shuffles} 次，seed {_e(network.seed)}）。</p>"
+        f"<p class='pairs'>{_pairs_sentence(network)}</p>"
         "<table><tr><th>先</th><th>后</th><th>先于/共同</th><th>随机期望</th><th>p</th><th>q (BH)</th>"
-        f"<th>平均滞后（年）</th><th>直接</th><th>实践</th></tr>{rows}</table>"
+        f"<th>平均滞后（年）</th><th>直接</th><th>确定/未知/同时</th><th>实践</th></tr>{rows}</table>"
         "<h2>创新性（越早采用越高）</h2><table><tr><th>地区</th><th>得分</th><th>平均滞后</th>"
         f"<th>共有实践</th><th>首个采用</th><th>独有实践</th></tr>{score_rows}</table>"
         "<p class='muted'>方法与局限见 docs/diffusion.md。</p></section>"

@@ -26,6 +26,10 @@ class AdoptionEvent(Row):
     year: int | None
     date: str
     date_basis: str
+    earliest: str = ""
+    latest: str = ""
+    earliest_basis: str = "unknown"
+    latest_basis: str = "unknown"
     evidence: list[dict[str, Any]]
 
 
@@ -84,6 +88,9 @@ class PrecedenceEdge(Row):
     mean_lag: Number
     significant: bool
     direct: bool
+    established: int = 0
+    unknown: int = 0
+    tied: int = 0
 
 
 class RegionScore(Row):
@@ -125,6 +132,7 @@ class Network(Row):
     tested_pairs: int
     shown_edges: int
     chance_edges: Number | None
+    pairs: dict[str, int] = {}
     edges: list[PrecedenceEdge]
     innovativeness: list[RegionScore]
 
