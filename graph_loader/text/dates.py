@@ -156,6 +156,17 @@ _VENUE_OF_FOUNDING = re.compile(r"在[^，,；;。]{0,20}$")
 _ANNIVERSARY = re.compile(r"(?:成立|挂牌|组建|建会)(?:满)?([一二两三四五六七八九十\d]{1,2})\s?周年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PREVIOUS = ("当年", "同年")
+# `今年以来` / `今年来` in a dated article is the window the report covers ("so far this year"),
+# not the moment a practice began; a stated year (`2019年以来`), a month (`今年3月以来`) or
+# `去年以来` still dates a start.
+_THIS_YEAR = ("今年", "本年")
+_SO_FAR = re.compile(r"\s?来")
+
+
+def _reporting_window(sentence: str, date: DateMention) -> bool:
+    """`今年以来` / `今年来`: the span of the report, which dates no start."""
+    return date.phrase in {f"{y}以来" for y in _THIS_YEAR} or (
+        date.phrase in _THIS_YEAR and _SO_FAR.match(sentence, date.end) is not None)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -172,6 +183,8 @@ def _usable(sentence: str, article_date: str, previous_year: int | None) -> tupl
                 continue
             m = DateMention(m.phrase, str(last_year) + m.value[4:], m.start, m.end, True)
         if not m.value or m.phrase.startswith("近") or _NOT_A_START.match(sentence, m.end):
+            continue
+        if _reporting_window(sentence, m):
             continue
         if any(a <= m.start < b for a, b in spans) or (limit is not None and int(m.value[:4]) > limit):
             continue

@@ -125,6 +125,10 @@ def start_of(sentence: str, cue: str, article_date: str = "2021-06-30", previous
         ("小镇工会去年迄今创建职工之家8个。", "职工之家", None),  # 迄今: how long, not when
         ("今年5月，青溪镇快递行业联合工会成立三周年。", "联合工会", "2018"),  # counted back
         ("近三年来，园区工会开办工匠学堂。", "工匠学堂", None),  # vague
+        ("今年以来，园区工会开办工匠学堂。", "工匠学堂", None),  # the report's window
+        ("今年来，园区工会开办工匠学堂。", "工匠学堂", None),  # the same, colloquial
+        ("今年3月以来，园区工会开办工匠学堂。", "工匠学堂", "2021-03"),  # a month: a start
+        ("今年，园区工会开办工匠学堂。", "工匠学堂", "2021"),  # this year, no window: a start
         ("车友热线今年帮司机挽回损失\n本报讯 园区工会推出线上入会。", "线上入会", None),  # a title line
         ("9月11日\n园区工会举办职工运动会。", "运动会", "2021-09-11"),  # a dateline dates its entry
     ],

@@ -72,12 +72,13 @@ def test_a_body_without_an_opening_year_gives_no_period() -> None:
     assert "year" not in found[TRAINING]
 
 
-def test_this_year_so_far_is_no_period_lead() -> None:
-    """`今年以来，` names no year digits, so the lead regex does not take it: only the sentence
-    that states it is dated (今年 → the article's year), not the later headline adoption."""
+def test_this_year_so_far_dates_nothing() -> None:
+    """`今年以来，` is the window a report covers, not when its practices began: neither the
+    sentence that states it nor the later headline adoption is dated; `去年以来` still is."""
     found = _town(f"今年以来，{TOWN}开展职工技能培训。")
-    assert found[TRAINING]["year"] == 2022
+    assert "year" not in found[TRAINING]
     assert "year" not in found[VOLUNTEER]
+    assert _town(f"去年以来，{TOWN}开展职工技能培训。")[TRAINING]["year"] == 2021
 
 
 def test_a_year_and_month_is_no_bare_year() -> None:
