@@ -161,6 +161,8 @@ _PREVIOUS = ("当年", "同年")
 # `去年以来` still dates a start.
 _THIS_YEAR = ("今年", "本年")
 _SO_FAR = re.compile(r"\s?来")
+# `截至2017年底，全市已建…`: a state as of that date (a stock, a total), not when anything began.
+_AS_OF = re.compile(r"(?:截至|截止)(?:到)?\s?$")
 
 
 def _reporting_window(sentence: str, date: DateMention) -> bool:
@@ -184,7 +186,7 @@ def _usable(sentence: str, article_date: str, previous_year: int | None) -> tupl
             m = DateMention(m.phrase, str(last_year) + m.value[4:], m.start, m.end, True)
         if not m.value or m.phrase.startswith("近") or _NOT_A_START.match(sentence, m.end):
             continue
-        if _reporting_window(sentence, m):
+        if _reporting_window(sentence, m) or _AS_OF.search(sentence, max(0, m.start - 4), m.start):
             continue
         if any(a <= m.start < b for a, b in spans) or (limit is not None and int(m.value[:4]) > limit):
             continue

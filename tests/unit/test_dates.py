@@ -129,6 +129,7 @@ def start_of(sentence: str, cue: str, article_date: str = "2021-06-30", previous
         ("今年来，园区工会开办工匠学堂。", "工匠学堂", None),  # the same, colloquial
         ("今年3月以来，园区工会开办工匠学堂。", "工匠学堂", "2021-03"),  # a month: a start
         ("今年，园区工会开办工匠学堂。", "工匠学堂", "2021"),  # this year, no window: a start
+        ("截至2020年底，园区工会共有职工书屋12家。", "职工书屋", None),  # a stock as of then
         ("车友热线今年帮司机挽回损失\n本报讯 园区工会推出线上入会。", "线上入会", None),  # a title line
         ("9月11日\n园区工会举办职工运动会。", "运动会", "2021-09-11"),  # a dateline dates its entry
     ],
