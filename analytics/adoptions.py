@@ -209,7 +209,9 @@ def _org_type(labels: Iterable[str]) -> str:
 
 # --- from Neo4j rows (queries/adoption_events.cypher, queries/spread_claims.cypher) --------
 
-def _places_of_row(row: Mapping[str, Any]) -> list[str]:
+def places_of_row(row: Mapping[str, Any]) -> list[str]:
+    """The place names a row links an organisation to (its county, city, own name, and the chain of
+    places above it): the one reading of `linked`/`chain` for events and pilot participations."""
     names: list[str] = []
     for linked in row.get("linked") or []:
         names.extend(str(linked.get(k) or "") for k in ("county", "city", "name"))
@@ -222,7 +224,7 @@ def event_from_row(row: Mapping[str, Any]) -> AdoptionEvent:
     refs = _evidence_refs(row.get("evidence") or [])
     year, date, basis, phrase = choose_date(row.get("year"), refs)
     county, city = locate(str(row["organization"]), str(row.get("county") or ""), str(row.get("city") or ""),
-                          _places_of_row(row))
+                          places_of_row(row))
     return AdoptionEvent(practice, str(row["organization"]), _org_type(row.get("labels") or []), county, city,
                          year, date, basis, phrase, refs, str(row.get("key") or ""))
 
@@ -241,7 +243,7 @@ def claims_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[SpreadClaim]:
         refs = _evidence_refs(row.get("evidence") or [])
         year, _, basis, _ = choose_date(row.get("year"), refs)
         county, city = locate(str(row["source"]), str(row.get("county") or ""), str(row.get("city") or ""),
-                              _places_of_row(row))
+                              places_of_row(row))
         target = str(row["target"])
         out.append(SpreadClaim(practice, str(row["source"]), county, city, target, place_level(target), year,
                                basis, refs))
@@ -256,7 +258,7 @@ def _evidence_maps(evidence: Iterable[Evidence]) -> list[dict[str, Any]]:
              "datePhrase": ev.date_phrase} for ev in evidence]
 
 
-class _RecordGraph:
+class RecordGraph:
     """The bits of the resolved records that placing an organisation needs, as Neo4j rows have them."""
 
     def __init__(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
@@ -295,7 +297,7 @@ class _RecordGraph:
 def events_from_records(entities: Iterable[Entity], relations: Iterable[Relation]) -> list[AdoptionEvent]:
     """Events from resolved pipeline records (PipelineResult.entities / .relations)."""
     relations = list(relations)
-    graph = _RecordGraph(entities, relations)
+    graph = RecordGraph(entities, relations)
     rows = []
     for rel in relations:
         if rel.type != ADOPTS or not isinstance(rel.tail, ConceptRef) or rel.tail.scheme != "practice":
@@ -307,7 +309,7 @@ def events_from_records(entities: Iterable[Entity], relations: Iterable[Relation
 
 def claims_from_records(entities: Iterable[Entity], relations: Iterable[Relation]) -> list[SpreadClaim]:
     relations = list(relations)
-    graph = _RecordGraph(entities, relations)
+    graph = RecordGraph(entities, relations)
     rows = []
     for rel in relations:
         if rel.type != SPREAD_TO:

@@ -9,16 +9,21 @@ adoption time turns publication order into diffusion (a region first covered by 
   whole year or month it names (`earliest_basis = latest_basis = "stated"`);
 * an article date gives only `latest` (`latest_basis = "article"`);
 * `earliest` of an article-dated adoption comes from **coverage**: an earlier document that
-  reports the same organisation (at region level: the same region) *without* that practice
-  means the practice came after it — `earliest` = that document's date, read as "just after
-  it" (`earliest_basis = "coverage"`; the latest such document counts). Without one, `earliest`
-  is unknown: a region absent from earlier documents was not observed, not "not yet adopting".
+  reports the same organisation *without* that practice means the practice came after it —
+  `earliest` = that document's date, read as "just after it" (`earliest_basis = "coverage"`;
+  the latest such document counts). Without one, `earliest` is unknown: an organisation absent
+  from earlier documents was not observed, not "not yet adopting".
+
+For precedence a region's interval is built from its organisations' intervals only
+(`region_intervals(..., region_coverage=False)`): a document that reports *another* organisation
+of the region is no bound — reports lag, and the region's other unions may already have adopted
+and be reported years later.
 
 The coverage table (which organisations and regions each dated document reports) is derived
 from the evidence the events carry: a document covers the organisations whose adoptions it
 reports. That is deliberately conservative — a document that only mentions an organisation in
 passing gives no bound — and it rests on one assumption, written down in docs/diffusion.md: a
-document that reports on an organisation (region) reports the practices it had by then.
+document that reports on an organisation reports the practices it had by then.
 
 Two intervals are **ordered** only when one ends before the other begins (A.latest < B.earliest:
 established); both fixed and equal is a **tie**; anything else is **unknown** and counts for
@@ -209,18 +214,28 @@ def with_intervals(events: Sequence[E], coverage: Sequence[CoveredDocument] | No
 
 
 def region_intervals(
-    events: Sequence[Dated], level: str = "city", coverage: Sequence[CoveredDocument] | None = None
+    events: Sequence[Dated],
+    level: str = "city",
+    coverage: Sequence[CoveredDocument] | None = None,
+    region_coverage: bool = True,
 ) -> dict[str, dict[str, Interval]]:
     """practice → region → when the region adopted it, as an interval.
 
     `latest` is the earliest `latest` of the region's adoptions; `earliest` the earliest lower
-    bound among them — a stated date's start, else the day after the latest document that covers
-    the region without reporting the practice there (unknown when one adoption has no bound)."""
-    table = coverage_from_events(events) if coverage is None else coverage
+    bound among them (unknown when one of them has none). With `region_coverage` (the default,
+    which the map and the risk set read) an article-dated adoption's lower bound is the day after
+    the latest document that covers the *region* without reporting the practice there (`coverage`,
+    else the table derived from the events). With `region_coverage=False` (what the precedence
+    network uses) it is the adoption's own `earliest`: a stated date's start, or the day after the
+    latest document that reports *that organisation* without the practice. A magazine reporting
+    one Ningbo union says nothing of the others, and under reporting lag they may have adopted
+    already and be reported later: on the real corpus region-level coverage turned publication
+    order into established order (温州市 before 宁波市)."""
     by_region: dict[str, list[CoveredDocument]] = defaultdict(list)
-    for doc in table:
-        for region in doc.regions:
-            by_region[region].append(doc)
+    if region_coverage:
+        for doc in coverage_from_events(events) if coverage is None else coverage:
+            for region in doc.regions:
+                by_region[region].append(doc)
     placed: dict[tuple[str, str], list[Dated]] = defaultdict(list)
     for event in events:
         region = event.region(level)
@@ -229,21 +244,19 @@ def region_intervals(
     out: dict[str, dict[str, Interval]] = defaultdict(dict)
     for (practice, region), found in sorted(placed.items()):
         reporting = {ref.doc_id for e in found for ref in e.evidence}
-        his = [interval_of("", "", e.latest).hi for e in found]
-        hi = min(h for h in his if h is not None)
+        own = [interval_of(e.earliest, e.earliest_basis, e.latest) for e in found]
+        hi = min(iv.hi for iv in own if iv.hi is not None)
         los: list[int | None] = []
-        fixed = []
-        for e in found:
-            if e.earliest_basis == STATED:
-                own = interval_of(e.earliest, STATED, e.latest)
-                los.append(own.lo)
-                fixed.append(own.hi == hi)
-            else:
-                bound = _coverage_bound(by_region[region], reporting, interval_of("", "", e.latest).hi)
+        for e, iv in zip(found, own, strict=True):
+            if region_coverage and e.earliest_basis != STATED:
+                bound = _coverage_bound(by_region[region], reporting, iv.hi)
                 los.append(interval_of(bound, COVERAGE, "").lo if bound else None)
+            else:
+                los.append(iv.lo)
         lo = None if any(v is None for v in los) else min(v for v in los if v is not None)
         all_stated = all(e.earliest_basis == STATED for e in found)
-        out[practice][region] = Interval(lo, hi, fixed=all_stated and any(fixed) and lo is not None)
+        fixed = all_stated and lo is not None and any(iv.hi == hi for iv in own)
+        out[practice][region] = Interval(lo, hi, fixed=fixed)
     return dict(out)
 
 

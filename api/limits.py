@@ -9,6 +9,7 @@ to the limit and refused as soon as it passes it. A body within the limit is rep
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -22,22 +23,24 @@ class BodyTooLarge(Exception):
 class BodySizeLimit:
     """ASGI middleware: 413 `payload_too_large` (api.errors shape) for request bodies over `limit` bytes."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES, paths: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.paths = dict(paths or {})  # exact paths with a limit of their own (uploads: api.routers.documents)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.paths.get(scope.get("path", ""), self.limit)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await self._refuse(send, f"this one declares {declared.decode('latin-1')[:20]} bytes")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._refuse(send, f"this one declares {declared.decode('latin-1')[:20]} bytes", limit)
             return
         try:
-            messages = await self._read_body(receive)
+            messages = await self._read_body(receive, limit)
         except BodyTooLarge:
-            await self._refuse(send, "this one is larger")
+            await self._refuse(send, "this one is larger", limit)
             return
         pending = list(messages)
 
@@ -46,7 +49,7 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _read_body(self, receive: Receive) -> list[Message]:
+    async def _read_body(self, receive: Receive, limit: int) -> list[Message]:
         """The request's body messages, read until the last one; BodyTooLarge past the limit."""
         messages: list[Message] = []
         size = 0
@@ -56,16 +59,16 @@ class BodySizeLimit:
             if message["type"] != "http.request":
                 return messages  # http.disconnect: let the app see it
             size += len(message.get("body", b""))
-            if size > self.limit:
+            if size > limit:
                 raise BodyTooLarge
             if not message.get("more_body", False):
                 return messages
 
-    async def _refuse(self, send: Send, which: str) -> None:
+    async def _refuse(self, send: Send, which: str, limit: int) -> None:
         body = json.dumps(
             {
                 "error": "payload_too_large",
-                "detail": f"the request body is limited to {self.limit} bytes; {which}",
+                "detail": f"the request body is limited to {limit} bytes; {which}",
             }
         ).encode()
         await send(

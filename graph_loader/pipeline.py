@@ -1,10 +1,11 @@
 """The extraction pipeline: the only module that knows the order of the stages.
 
 files → decode (sources) → normalise (+offset map) → segment into articles → extract per
-article (entities, relations, evidence; graph_loader.extract lists its own stages) → unify
-names per document → unify names across the corpus → merge into one graph → keep what evidence
-supports. Every stage returns new records; `extractions` holds the unified per-article records
-(what `ukg extract` prints), `entities`/`relations` the merged graph.
+article (entities, relations, evidence; graph_loader.extract lists its own stages) → page
+numbers of PDF evidence (text.pages) → unify names per document → unify names across the
+corpus → merge into one graph → keep what evidence supports. Every stage returns new records;
+`extractions` holds the unified per-article records (what `ukg extract` prints),
+`entities`/`relations` the merged graph.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from graph_loader.records import (
 )
 from graph_loader.resolve import merge_corpus, unify_corpus, unify_document
 from graph_loader.text.normalize import normalize
+from graph_loader.text.pages import with_pages
 from graph_loader.text.segment import segment
 from graph_loader.text.sources import load_corpus, unique_content
 
@@ -54,22 +56,30 @@ def _documents(paths: Iterable[str | Path]) -> list[SourceDocument]:
 
 
 def run_extraction(
-    paths: str | Path | Iterable[str | Path], on_document: Callable[[SourceDocument], None] | None = None
+    paths: str | Path | Iterable[str | Path],
+    on_document: Callable[[SourceDocument], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> PipelineResult:
     """Run every stage over a corpus folder, a file, or several of them.
 
-    `on_document` is called after each document is extracted (progress bars)."""
+    `on_document` is called after each document is extracted (progress bars); `on_progress` with
+    (documents extracted, documents in all), first with 0 (a build job's percentage)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     result = PipelineResult(documents=_documents(paths))
-    for source in result.documents:
+    if on_progress is not None:
+        on_progress(0, len(result.documents))
+    for done, source in enumerate(result.documents, 1):
         ndoc = normalize(source)
         result.normalized.append(ndoc)
         articles = segment(ndoc)
         result.articles.extend(articles)
-        result.extractions.extend(unify_document([extract_article(article, ndoc) for article in articles]))
+        extracted = [with_pages(extract_article(article, ndoc), source) for article in articles]
+        result.extractions.extend(unify_document(extracted))
         if on_document is not None:
             on_document(source)
+        if on_progress is not None:
+            on_progress(done, len(result.documents))
     result.extractions = unify_corpus(result.extractions)
     entities, relations = merge_corpus(result.extractions)
     result.entities, result.relations = evidenced_only(entities, relations)

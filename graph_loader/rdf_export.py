@@ -41,6 +41,7 @@ from graph_loader.records import (
     SourceDocument,
 )
 from graph_loader.text.transliterate import pinyin
+from ontology.labels import PINYIN_CLASSES
 from ontology.model import INST, VOCAB, Ontology, get_ontology, nfkc
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,7 @@ log = logging.getLogger(__name__)
 __all__ = ["ExportError", "FORMATS", "PREFIXES", "Violation", "graph_to_rdf", "serialize", "typed_date", "validate"]
 
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
-# Names given a pinyin transliteration (skos:altLabel) for readers who do not read Chinese.
-PINYIN_CLASSES = ("Organization", "Person", "Place")
+# Names of PINYIN_CLASSES (ontology.labels) get a pinyin transliteration (skos:altLabel) in this tag.
 PINYIN_TAG = "zh-Latn-pinyin"
 _DATE_TYPES = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),

@@ -26,6 +26,8 @@ class SourceDocument:
     publication: str = ""
     kind: str = ""
     date: str = ""  # ISO date or partial ("2022-06"), from manifest.json when listed there
+    # A PDF's page map: page_starts[i] is the raw_text offset where page i + 1 begins; () for text files.
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class Evidence:
     dated: str = ""
     date_basis: str = ""  # stated | relative | article | ""
     date_phrase: str = ""
+    page: int | None = None  # 1-based page of raw_start in a PDF source (None for text files)
 
 
 DATE_BASES = ("stated", "relative", "article", "")

@@ -9,7 +9,7 @@ OPTIONAL MATCH (n)-[r]-(m:Entity)
 WHERE $types IS NULL OR type(r) IN $types
 WITH n, r, m ORDER BY type(r), m.name LIMIT $limit
 OPTIONAL MATCH (ev:Evidence {target: r.key})
-WITH n, r, m, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date})[0..5] AS evidence
+WITH n, r, m, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .page})[0..5] AS evidence
 WITH n, collect(CASE WHEN r IS NULL THEN NULL ELSE {
        type: type(r),
        direction: CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END,

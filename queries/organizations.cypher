@@ -33,7 +33,7 @@ WHERE ($practice IS NULL OR pr IS NOT NULL)
   AND ($year_to IS NULL OR adopts.year <= $year_to)
 OPTIONAL MATCH (ev:Evidence {target: adopts.key})
 WITH o, pr, adopts, ev ORDER BY ev.docId, ev.rawStart
-WITH o, pr, adopts, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date}) AS evidence
+WITH o, pr, adopts, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .page}) AS evidence
 WITH o, collect(CASE WHEN pr IS NULL THEN NULL ELSE {id: pr.id, name: pr.name, year: adopts.year,
        evidence: evidence[0..$evidence_limit], evidenceCount: size(evidence)} END) AS practices
 WHERE $practice IS NULL OR size(practices) > 0

@@ -14,7 +14,7 @@ WITH o, adopts, pr
 WHERE ($year_from IS NULL OR adopts.year >= $year_from) AND ($year_to IS NULL OR adopts.year <= $year_to)
 OPTIONAL MATCH (ev:Evidence {target: adopts.key})
 WITH o, adopts, pr, ev ORDER BY ev.docId, ev.rawStart
-WITH o, adopts, pr, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date}) AS evidence
+WITH o, adopts, pr, collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .page}) AS evidence
 WITH o, adopts, pr, evidence,
      head([(o)-[:LOCATED_IN|COVERS]->()-[:LOCATED_IN*0..5]->(c:AdminArea) WHERE c.adminLevel = 'county' | c.name]) AS county,
      head([(o)-[:LOCATED_IN|COVERS]->()-[:LOCATED_IN*0..5]->(c:AdminArea) WHERE c.adminLevel = 'city' | c.name]) AS city

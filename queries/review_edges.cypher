@@ -36,7 +36,7 @@ WITH types, total, i, page[i] AS row
 OPTIONAL MATCH (ev:Evidence {target: row.r.key})
 WITH types, total, i, row, ev ORDER BY ev.docId, ev.rawStart
 WITH types, total, i, row,
-     collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .surfaces}) AS evidence
+     collect(ev {.quote, .docId, .articleId, .rawStart, .rawEnd, .date, .page, .surfaces}) AS evidence
 ORDER BY i
 WITH types, total,
      collect(CASE WHEN row IS NULL THEN NULL ELSE {

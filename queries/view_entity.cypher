@@ -20,7 +20,7 @@ CALL (pickedNodes) {
   RETURN collect({key: r.key, source: a.key, target: b.key, type: type(r),
                   evidence: COLLECT { MATCH (ev:Evidence {target: r.key})
                                       OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
-                                      RETURN ev {.quote, .docId, .date, source: doc.publication}
+                                      RETURN ev {.quote, .docId, .date, .page, source: doc.publication}
                                       ORDER BY ev.date, ev.rawStart LIMIT 3 }}) AS edges
 }
 CALL (focus) {
@@ -34,7 +34,7 @@ RETURN total,
        collect(n {.key, .name, labels: labels(n), props: properties(n), distance: distance,
          evidence: COLLECT { MATCH (ev:Evidence {target: n.key})
                              OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
-                             RETURN ev {.quote, .docId, .date, source: doc.publication}
+                             RETURN ev {.quote, .docId, .date, .page, source: doc.publication}
                              ORDER BY ev.date, ev.rawStart LIMIT 3 },
          evidenceCount: COUNT { (ev:Evidence {target: n.key}) }}) AS nodes,
        edges, available

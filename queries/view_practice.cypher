@@ -16,7 +16,7 @@ CALL (concepts) {
   MATCH (o:Organization)-[a:ADOPTS]->(c)
   WITH o, a, c, COLLECT { MATCH (ev:Evidence {target: a.key})
                           OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
-                          RETURN ev {.quote, .docId, .date, source: doc.publication}
+                          RETURN ev {.quote, .docId, .date, .page, source: doc.publication}
                           ORDER BY ev.date, ev.rawStart } AS evidence
   WITH o, a, c, evidence,
        CASE WHEN a.yearBasis = 'curated' THEN a.year
@@ -52,7 +52,7 @@ CALL (picked) {
   RETURN collect(n {.key, .name, labels: labels(n), props: properties(n), year: p.year, city: p.city,
            evidence: COLLECT { MATCH (ev:Evidence {target: n.key})
                                OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
-                               RETURN ev {.quote, .docId, .date, source: doc.publication}
+                               RETURN ev {.quote, .docId, .date, .page, source: doc.publication}
                                ORDER BY ev.date, ev.rawStart LIMIT 3 },
            evidenceCount: COUNT { (ev:Evidence {target: n.key}) }}) AS adopters,
          reduce(all = [], p IN collect(p) | all + p.adoptions) AS adoptions
@@ -61,7 +61,7 @@ UNWIND concepts AS c
 RETURN collect(c {.key, .name, labels: labels(c), props: properties(c),
          evidence: COLLECT { MATCH (ev:Evidence {target: c.key})
                              OPTIONAL MATCH (doc:SourceDocument {id: ev.docId})
-                             RETURN ev {.quote, .docId, .date, source: doc.publication}
+                             RETURN ev {.quote, .docId, .date, .page, source: doc.publication}
                              ORDER BY ev.date, ev.rawStart LIMIT 3 },
          evidenceCount: COUNT { (ev:Evidence {target: c.key}) }}) AS concepts,
        narrowerCount, total, adopters, adoptions + broader AS edges, cities

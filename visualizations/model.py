@@ -6,11 +6,12 @@ into HTML; the API also serves it as JSON (`?format=json`) so a drawn page can b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from visualizations.style import NodeStyle, node_style
+from visualizations.lang import class_name, concept_label, name_pinyin, relation_name, translate
+from visualizations.style import NodeStyle, edge_style, node_style
 
 DEFAULT_MAX_NODES = 300
 MAX_MAX_NODES = 2000
@@ -49,12 +50,29 @@ PROP_LABELS = {
 
 @dataclass(frozen=True)
 class Links:
-    """URLs of the views: `base` is '' in the API (same origin), an absolute origin in exported files."""
+    """URLs of the views: `base` is '' in the API (same origin), an absolute origin in exported files.
+
+    `lang` is the pages' language (visualizations.lang): links between views keep `lang=en`, and
+    `t` gives a UI string in it."""
 
     base: str = ""
+    lang: str = "zh"
+
+    def t(self, text: str, **values: Any) -> str:
+        return translate(text, self.lang, **values)
+
+    def cls(self, style: NodeStyle) -> str:
+        """A node class's name in the pages' language."""
+        return class_name(style.label, style.zh, self.lang)
+
+    def rel(self, rel_type: str) -> str:
+        """A relationship type's name in the pages' language (the type itself when it has none)."""
+        return relation_name(rel_type, edge_style(rel_type).zh, self.lang) or rel_type
 
     def _url(self, path: str, params: dict[str, Any] | None = None) -> str:
         query = {k: v for k, v in (params or {}).items() if v not in (None, "", False)}
+        if self.lang != "zh" and path.startswith("/views"):
+            query["lang"] = self.lang
         suffix = "?" + urlencode(query, doseq=True) if query else ""
         return f"{self.base}{path}{suffix}"
 
@@ -79,6 +97,11 @@ class Links:
     def review(self, **params: Any) -> str:
         return self._url("/views/review", params)
 
+    def map(self, practice_id: str | None = None, **params: Any) -> str:
+        """A practice's adoption map, or without a practice the map of practices per county."""
+        path = "/views/diffusion/map/" + quote(practice_id, safe="") if practice_id else "/views/map"
+        return self._url(path, params)
+
     def curation(self) -> str:
         """The curation API (POST a correction, GET the log): the review page and the entity view use it."""
         return self._url("/curation")
@@ -93,6 +116,7 @@ def evidence_item(row: dict[str, Any]) -> dict[str, Any]:
         "docId": row.get("docId"),
         "date": row.get("date"),
         "source": row.get("source"),
+        "page": row.get("page"),  # PDF sources: the view shows "p. N"
     }
 
 
@@ -109,6 +133,8 @@ class ViewNode:
     city: str | None = None  # practice view: the city the node is grouped under
     role: str | None = None  # region view: region, place, carrier, organization, party, practice
     focus: bool = False  # the entity/practice/place the view is about
+    name_zh: str | None = None  # in English (`lang=en`): a concept's Chinese label; `name` is its English one
+    pinyin: str | None = None  # in English: an organisation's, person's or place's name in pinyin
 
     @classmethod
     def from_row(cls, row: dict[str, Any], **extra: Any) -> ViewNode:
@@ -134,8 +160,22 @@ class ViewNode:
     def style(self) -> NodeStyle:
         return node_style(self.labels)
 
+    def in_language(self, lang: str) -> ViewNode:
+        """The node as a page in `lang` shows it: a concept by its English label, a name with its pinyin."""
+        label = concept_label(self.key, self.name, lang)
+        name_zh = self.name if label != self.name else None
+        return replace(self, name=label, name_zh=name_zh, pinyin=name_pinyin(self.name, self.labels, lang))
+
+    @property
+    def heading(self) -> str:
+        """The name as a page title: with its pinyin in brackets when it has one."""
+        return f"{self.name} ({self.pinyin})" if self.pinyin else self.name
+
     def to_json(self) -> dict[str, Any]:
         style = self.style
+        translated = {"nameZh": self.name_zh} if self.name_zh else {}
+        if self.pinyin:
+            translated["pinyin"] = self.pinyin
         return {
             "key": self.key,
             "name": self.name,
@@ -150,6 +190,7 @@ class ViewNode:
             "city": self.city,
             "role": self.role,
             "focus": self.focus,
+            **translated,
         }
 
 
@@ -161,6 +202,7 @@ class ViewEdge:
     key: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
     derived: bool = False  # drawn for the layout (e.g. IN_CITY), not a relationship in the graph
+    rejected: bool = False  # left out of the graph by a researcher; drawn only with include_rejected
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ViewEdge:
@@ -180,6 +222,7 @@ class ViewEdge:
             "key": self.key,
             "evidence": self.evidence,
             "derived": self.derived,
+            "rejected": self.rejected,
         }
 
 
@@ -212,6 +255,19 @@ class ViewGraph:
     params: dict[str, Any] = field(default_factory=dict)
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, url) shown under the title
     status: int = 200
+    lang: str = "zh"  # the page's language (visualizations.lang); set by in_language
+
+    def in_language(self, lang: str) -> ViewGraph:
+        """The graph as a page in `lang`: concepts by their English labels, names with pinyin, and a
+        title naming the focus accordingly (the builders wrote the UI strings through `Links.t`)."""
+        if lang == self.lang:
+            return self
+        nodes = [node.in_language(lang) for node in self.nodes]
+        title = self.title
+        for old, new in zip(self.nodes, nodes, strict=True):
+            if old.focus and self.title == old.name:
+                title = new.heading
+        return replace(self, nodes=nodes, title=title, lang=lang)
 
     @property
     def truncated(self) -> bool:

@@ -3,6 +3,7 @@
 vis-network's JavaScript and CSS (shipped inside pyvis) are inlined, and nothing else is loaded, so a
 page works from disk with the network off. Every node shows its Chinese name and its class (colour and
 shape, with a legend); hovering shows its aliases, properties and evidence; a click opens its view.
+The pyvis network itself is built in visualizations.network.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ import orjson
 import pyvis
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
-from pyvis.network import Network
 
 from visualizations.curate_panel import entity_edge_choices
+from visualizations.lang import PROP_LABELS_EN, relation_name
 from visualizations.model import PROP_LABELS, PROP_VALUES, Links, ViewEdge, ViewGraph, ViewNode
+from visualizations.network import build_network
 from visualizations.style import (
     FONT_FACE,
     LEGEND_CSS,
     NODE_STYLES,
-    UNKNOWN_YEAR_COLOUR,
     edge_style,
     legend_html,
     shape_svg,
@@ -34,7 +35,6 @@ from visualizations.style import (
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
-EDGE_LABELS_UP_TO = 60  # draw relationship names on edges only in small graphs
 RELATIONS_PER_NODE = 8  # relationships listed in a node's details panel
 
 
@@ -67,45 +67,10 @@ def vis_assets() -> tuple[Markup, Markup]:
     return Markup(js), Markup(css)
 
 
-def _options(node_count: int) -> dict[str, Any]:
-    return {
-        "nodes": {
-            "font": {"face": FONT_FACE, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "borderWidth": 2,
-            "size": 16,
-        },
-        "edges": {
-            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4},
-            "font": {"face": FONT_FACE, "size": 10, "color": "#555555", "strokeWidth": 2, "align": "middle"},
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"inherit": False},
-            "width": 1.2,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 150},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -70,
-                "springLength": 110,
-                "springConstant": 0.06,
-                "avoidOverlap": 0.3,
-            },
-            "stabilization": {
-                "enabled": True,
-                "iterations": 300 if node_count > 150 else 500,
-                "updateInterval": 20,
-                "fit": True,
-            },
-        },
-        "layout": {"improvedLayout": node_count <= 100, "randomSeed": 7},
-    }
-
-
-def _prop_value(name: str, value: Any) -> str:
+def _prop_value(name: str, value: Any, lang: str = "zh") -> str:
     if isinstance(value, list):
         return "、".join(map(str, value))
-    zh = PROP_VALUES.get(name, {}).get(str(value))
+    zh = PROP_VALUES.get(name, {}).get(str(value)) if lang == "zh" else None
     return f"{zh}（{value}）" if zh else str(value)
 
 
@@ -116,16 +81,18 @@ def _node_url(node: ViewNode, links: Links) -> str | None:
 
 def _node_details(node: ViewNode, links: Links, relations: list[dict[str, Any]]) -> dict[str, Any]:
     style = node.style
-    props = [[PROP_LABELS.get(k, k), _prop_value(k, v)] for k, v in sorted(node.props.items())]
+    labels = PROP_LABELS_EN if links.lang == "en" else PROP_LABELS
+    props = [[labels.get(k, k), _prop_value(k, v, links.lang)] for k, v in sorted(node.props.items())]
     if node.year is not None:
-        props.insert(0, ["首次证据年份", node.year])
+        props.insert(0, [links.t("首次证据年份"), node.year])
     if node.city and node.role == "adopter":
-        props.insert(0, ["所在城市", node.city])
+        props.insert(0, [links.t("所在城市"), node.city])
+    props[:0] = [[links.t(label), value] for label, value in (("中文", node.name_zh), ("拼音", node.pinyin)) if value]
     return {
         "key": node.key,
         "name": node.name,
         "class": style.label,
-        "classZh": style.zh,
+        "classZh": links.cls(style),
         "colour": style.colour,
         "aliases": node.aliases,
         "props": props,
@@ -137,12 +104,12 @@ def _node_details(node: ViewNode, links: Links, relations: list[dict[str, Any]])
     }
 
 
-def _relations(graph: ViewGraph) -> dict[str, list[dict[str, Any]]]:
+def _relations(graph: ViewGraph, links: Links) -> dict[str, list[dict[str, Any]]]:
     """Per node, the drawn relationships that touch it, with the other end and the evidence."""
     names = {node.key: node.name for node in graph.nodes}
     found: dict[str, list[dict[str, Any]]] = {node.key: [] for node in graph.nodes}
     for edge in sorted(graph.edges, key=lambda e: (not e.evidence, e.type)):
-        zh = edge_style(edge.type).zh or edge.type
+        zh = links.rel(edge.type)
         for own, other, direction in ((edge.source, edge.target, "out"), (edge.target, edge.source, "in")):
             found[own].append(
                 {
@@ -152,57 +119,10 @@ def _relations(graph: ViewGraph) -> dict[str, list[dict[str, Any]]]:
                     "other": names[other],
                     "evidence": edge.evidence[:1],
                     "derived": edge.derived,
+                    "rejected": edge.rejected,
                 }
             )
     return found
-
-
-def build_network(graph: ViewGraph) -> Network:
-    """The pyvis network of a view: a node per entity, styled by class (and year); an edge per relation."""
-    network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    years = year_colours(node.year for node in graph.nodes) if graph.colour_by == "year" else {}
-    for node in graph.nodes:
-        style = node.style
-        colour: dict[str, Any] = {
-            "background": style.colour,
-            "border": "#444444",
-            "highlight": {"background": style.colour, "border": "#000000"},
-            "hover": {"background": style.colour, "border": "#000000"},
-        }
-        border = 1.5
-        if graph.colour_by == "year" and node.role == "adopter":
-            fill = years.get(node.year, UNKNOWN_YEAR_COLOUR) if node.year is not None else UNKNOWN_YEAR_COLOUR
-            colour = {
-                "background": fill,
-                "border": style.colour,
-                "highlight": {"background": fill, "border": "#000000"},
-                "hover": {"background": fill, "border": "#000000"},
-            }
-            border = 4
-        extra: dict[str, Any] = {"borderWidth": border}
-        if node.focus:
-            extra = {
-                "size": 28,
-                "font": {"size": 18, "face": FONT_FACE, "bold": True},
-                "borderWidth": max(border, 3),
-            }
-        network.add_node(node.key, label=node.name, shape=style.shape, color=colour, **extra)
-    label_edges = len(graph.edges) <= EDGE_LABELS_UP_TO
-    for number, edge in enumerate(graph.edges):
-        style = edge_style(edge.type)
-        label = {"label": style.zh or edge.type} if label_edges else {}
-        network.add_edge(
-            edge.source,
-            edge.target,
-            id=f"e{number}",
-            color=style.colour,
-            dashes=style.dashes,
-            relType=edge.type,
-            width=1 if edge.derived else 1.5,
-            **label,
-        )
-    network.options = _options(len(graph.nodes))
-    return network
 
 
 def _field_html(graph: ViewGraph) -> list[dict[str, Any]]:
@@ -230,12 +150,12 @@ def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = Fal
     """The HTML page of a view. `standalone` for exported files: links then point at `links.base`."""
     network = build_network(graph)
     vis_nodes, vis_edges, _heading, _height, _width, options = network.get_network_data()
-    relations = _relations(graph)
+    relations = _relations(graph, links)
     details = {node.key: _node_details(node, links, relations[node.key]) for node in graph.nodes}
     edge_details = {
         f"e{number}": {
             "type": edge.type,
-            "zh": edge_style(edge.type).zh,
+            "zh": relation_name(edge.type, edge_style(edge.type).zh, links.lang),
             "evidence": edge.evidence,
             "derived": edge.derived,
         }
@@ -259,7 +179,9 @@ def render_view(graph: ViewGraph, links: Links = Links(), standalone: bool = Fal
             graph=graph,
             fields=_field_html(graph),
             legend=Markup(
-                legend_html({n.style.label for n in graph.nodes}, years, {e.type for e in graph.edges}, unknown_year)
+                legend_html(
+                    {n.style.label for n in graph.nodes}, years, {e.type for e in graph.edges}, unknown_year, links.lang
+                )
             ),
             legend_css=Markup(LEGEND_CSS),
             payload=payload,
@@ -300,7 +222,8 @@ def render_index(
     for practice in practices:
         categories.setdefault(practice.get("category") or "", []).append(practice)
     classes = [
-        {"label": s.label, "zh": s.zh, "colour": s.colour, "svg": shape_svg(s.shape, s.colour)} for s in NODE_STYLES
+        {"label": s.label, "zh": links.cls(s), "colour": s.colour, "svg": shape_svg(s.shape, s.colour)}
+        for s in NODE_STYLES
     ]
     return (
         _environment()
@@ -325,8 +248,10 @@ def render_graph(
     edges: Iterable[Mapping[str, Any]],
     title: str,
     height: str = "800px",  # kept for callers of the first version; the page sizes the canvas itself
+    links: Links = Links(),
 ) -> str:
-    """HTML for plain {key, name, labels} nodes and {source, target, type} edges (no evidence)."""
+    """HTML for plain {key, name, labels} nodes and {source, target, type} edges (no evidence), in the
+    language of `links` (concepts by their English labels, names with pinyin, as every view)."""
     node_list = [ViewNode.from_row(dict(node)) for node in nodes]
     graph = ViewGraph(
         view="graph",
@@ -336,4 +261,4 @@ def render_graph(
         total=len(node_list),
         max_nodes=max(len(node_list), 1),
     )
-    return render_view(graph.finish())
+    return render_view(graph.finish().in_language(links.lang), links)

@@ -12,15 +12,17 @@ server never writes, so the page stays a cached GET like every other view.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
 
 from graph_loader.curation.apply import YEAR_TYPES
+from ontology.labels import class_of_key
 from ontology.model import get_ontology
 from queries import BadQueryParameter, QueryReader
 from visualizations.highlight import Mark, Segment, find_marks, segments, tidy
+from visualizations.lang import concept_label, concept_name, name_pinyin, place_name, relation_name
 from visualizations.model import Links
 from visualizations.render import template
 from visualizations.style import FONT_FACE, edge_style
@@ -39,6 +41,8 @@ class End:
     key: str
     name: str
     aliases: tuple[str, ...] = ()
+    name_zh: str | None = None  # in English (`lang=en`): a concept's Chinese label; `name` is its English one
+    pinyin: str | None = None  # in English: an organisation's, person's or place's name in pinyin
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> End:
@@ -48,8 +52,20 @@ class End:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    def in_language(self, lang: str) -> End:
+        """The end as a page in `lang` names it (as a view's node: visualizations.model.ViewNode)."""
+        label = concept_label(self.key, self.name, lang)
+        found = class_of_key(self.key)
+        return replace(
+            self,
+            name=label,
+            name_zh=self.name if label != self.name else None,
+            pinyin=name_pinyin(self.name, [found] if found else [], lang),
+        )
+
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "name": self.name}
+        translated = {"nameZh": self.name_zh} if self.name_zh else {}
+        return {"key": self.key, "name": self.name, **translated, **({"pinyin": self.pinyin} if self.pinyin else {})}
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,7 @@ class ReviewEvidence:
     date: str | None = None
     raw_start: int | None = None
     raw_end: int | None = None
+    page: int | None = None  # the page of a PDF source
 
     def segments(self, width: int | None = SHOWN_CHARS) -> list[Segment]:
         return segments(self.quote, self.marks, width)
@@ -74,6 +91,7 @@ class ReviewEvidence:
             "date": self.date,
             "rawStart": self.raw_start,
             "rawEnd": self.raw_end,
+            "page": self.page,
         }
 
 
@@ -106,6 +124,7 @@ class ReviewRow:
                 date=found.get("date"),
                 raw_start=found.get("rawStart"),
                 raw_end=found.get("rawEnd"),
+                page=found.get("page"),
             )
         return cls(
             key=str(row["key"]),
@@ -128,6 +147,10 @@ class ReviewRow:
     @property
     def type_zh(self) -> str:
         return edge_style(self.type).zh
+
+    def in_language(self, lang: str) -> ReviewRow:
+        """The row with both ends named for readers of `lang` (the marks were found with the Chinese names)."""
+        return replace(self, head=self.head.in_language(lang), tail=self.tail.in_language(lang))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,6 +180,18 @@ class ReviewPage:
     types: list[tuple[str, int]] = field(default_factory=list)  # (type, edges matching the other filters)
     practices: list[tuple[str, str]] = field(default_factory=list)  # (id, name) for the filter
     regions: list[str] = field(default_factory=list)
+    lang: str = "zh"  # the page's language (visualizations.lang); set by in_language
+
+    def in_language(self, lang: str) -> ReviewPage:
+        """The page for readers of `lang`: ends and the practice filter by English labels, names with pinyin."""
+        if lang == self.lang:
+            return self
+        return replace(
+            self,
+            rows=[row.in_language(lang) for row in self.rows],
+            practices=[(pid, concept_name(pid, name, lang)) for pid, name in self.practices],
+            lang=lang,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -237,16 +272,22 @@ def render_review(page: ReviewPage, links: Links = Links()) -> str:
         links=links,
         pages=_pages(page, links),
         statuses=STATUS_ZH,
-        type_options=type_options(page.types, page.params.get("type")),
+        type_options=type_options(page.types, page.params.get("type"), links.lang),
+        region_options=[(name, place_name(name, links.lang)) for name in page.regions],
         width=SHOWN_CHARS,
         font_face=Markup(FONT_FACE),
     )
 
 
-def type_options(types: Sequence[tuple[str, int]], chosen: str | None = None) -> list[tuple[str, str]]:
-    """(value, label) of the type filter: every type among the matches, with its Chinese name and count
+def type_options(
+    types: Sequence[tuple[str, int]], chosen: str | None = None, lang: str = "zh"
+) -> list[tuple[str, str]]:
+    """(value, label) of the type filter: every type among the matches, with its name in `lang` and count
     (and the chosen one even when nothing matches it, so the form shows what was asked)."""
     counts = dict(types)
     if chosen and chosen not in counts:
         counts[chosen] = 0
-    return [(name, f"{edge_style(name).zh or name} {name} ({count})") for name, count in sorted(counts.items())]
+    return [
+        (name, f"{relation_name(name, edge_style(name).zh, lang) or name} {name} ({count})")
+        for name, count in sorted(counts.items())
+    ]

@@ -6,6 +6,8 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from visualizations.lang import class_name, relation_name, translate
+
 
 class NodeStyle(NamedTuple):
     label: str  # the ontology class (Neo4j label)
@@ -82,6 +84,7 @@ YEAR_PALETTE: tuple[str, ...] = (
     "#fde725",
 )
 UNKNOWN_YEAR_COLOUR = "#cccccc"
+REJECTED_COLOUR = "#b0b0b0"  # a rejected edge (include_rejected): grey and dashed
 
 FONT_FACE = (
     "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
@@ -159,17 +162,20 @@ def legend_html(
     years: Mapping[int, str] | None = None,
     edge_types: Iterable[str] = (),
     unknown_year: bool = False,
+    lang: str = "zh",
 ) -> str:
-    """The legend of a view: the classes drawn (shape + colour), the year scale and the relationship types."""
+    """The legend of a view: the classes drawn (shape + colour), the year scale and the relationship types
+    (named in `lang`: visualizations.lang)."""
     shown = set(classes)
     items = [
         f'<span class="ukg-legend-item" data-class="{style.label}">{shape_svg(style.shape, style.colour)}'
-        f"{html.escape(style.zh)} <small>{style.label}</small></span>"
+        f"{html.escape(class_name(style.label, style.zh, lang))} <small>{style.label}</small></span>"
         for style in (*NODE_STYLES, DEFAULT_NODE_STYLE)
         if style.label in shown
     ]
     parts = [
-        '<div id="ukg-legend" aria-label="legend"><span class="ukg-legend-title">类型</span>' + "".join(items)
+        f'<div id="ukg-legend" aria-label="legend"><span class="ukg-legend-title">{translate("类型", lang)}</span>'
+        + "".join(items)
     ]
     if years:
         swatches = "".join(
@@ -181,11 +187,12 @@ def legend_html(
             swatches += (
                 '<span class="ukg-legend-item">'
                 f'<span class="ukg-swatch" style="background:{UNKNOWN_YEAR_COLOUR}">'
-                "</span>年份不详</span>"
+                f"</span>{translate('年份不详', lang)}</span>"
             )
         parts.append(
             '<span class="ukg-break"></span>'
-            '<span class="ukg-legend-title">首次证据年份（填充色；边框为类型色）</span>' + swatches
+            f'<span class="ukg-legend-title">{translate("首次证据年份（填充色；边框为类型色）", lang)}</span>'
+            + swatches
         )
     edge_items = []
     for rel_type in sorted(set(edge_types)):
@@ -195,13 +202,15 @@ def legend_html(
             f'<svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" '
             f'stroke="{style.colour}" stroke-width="2"{dash}/></svg>'
         )
-        label = f"{html.escape(style.zh)} " if style.zh else ""
+        name = relation_name(rel_type, style.zh, lang)
+        label = f"{html.escape(name)} " if name else ""
         edge_items.append(
             f'<span class="ukg-legend-item">{line}{label}<small>{html.escape(rel_type)}</small></span>'
         )
     if edge_items:
         parts.append(
-            '<span class="ukg-break"></span><span class="ukg-legend-title">关系</span>' + "".join(edge_items)
+            f'<span class="ukg-break"></span><span class="ukg-legend-title">{translate("关系", lang)}</span>'
+            + "".join(edge_items)
         )
     return "".join(parts) + "</div>"
 

@@ -10,19 +10,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from queries import NamedQuery, QueryReader
+from visualizations.lang import concept_label
 from visualizations.model import (
     DEFAULT_MAX_NODES,
+    EVIDENCE_SHOWN,
     FormField,
     Links,
     ViewEdge,
     ViewGraph,
     ViewNode,
+    evidence_item,
 )
-from visualizations.style import edge_style
 
 VIEWS = ("entity", "practice", "region", "query", "overview")
 # Query-string names the query view keeps for itself; no named query may declare them.
-QUERY_VIEW_RESERVED = ("format", "max_nodes")
+QUERY_VIEW_RESERVED = ("format", "max_nodes", "lang")
 MAX_REFS = 10_000
 
 
@@ -39,8 +41,8 @@ def split_types(types: str | Iterable[str] | None) -> list[str] | None:
     return sorted(set(found)) or None
 
 
-def _max_nodes_field(max_nodes: int) -> FormField:
-    return FormField("max_nodes", "最多节点", "number", max_nodes, help="超过上限时只画前 N 个节点")
+def _max_nodes_field(max_nodes: int, links: Links) -> FormField:
+    return FormField("max_nodes", links.t("最多节点"), "number", max_nodes, help=links.t("超过上限时只画前 N 个节点"))
 
 
 def entity_view(
@@ -50,8 +52,12 @@ def entity_view(
     types: str | Iterable[str] | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
     links: Links = Links(),
+    rejected: Iterable[Mapping[str, Any]] = (),
 ) -> ViewGraph:
-    """An entity with its neighbours to depth 1–2, optionally only along some relationship types."""
+    """An entity with its neighbours to depth 1–2, optionally only along some relationship types.
+
+    `rejected`: edges researchers rejected (the build leaves them out of the graph; the API passes
+    them with include_rejected=true), drawn grey and dashed with the extractor's evidence."""
     depth = 2 if depth >= 2 else 1
     type_list = split_types(types)
     rows = reader.rows("view_entity", key=key, depth=depth, types=type_list, limit=max_nodes)
@@ -59,41 +65,64 @@ def entity_view(
         raise ViewNotFound(f"no entity with key '{key}'")
     row = rows[0]
     nodes = [ViewNode.from_row(item, focus=item["key"] == key) for item in row["nodes"]]
+    ends, rejected_edges = _rejected_edges(reader, {node.key for node in nodes}, rejected, type_list)
+    nodes += ends
     focus = next(node for node in nodes if node.focus)
     available = {item["type"]: item["count"] for item in row["available"]}
     graph = ViewGraph(
         view="entity",
         title=focus.name,
-        subtitle=f"{focus.style.zh} · 邻居（深度 {depth}）"
-        + (f" · 关系：{', '.join(type_list)}" if type_list else ""),
+        subtitle=links.t("{cls} · 邻居（深度 {depth}）", cls=links.cls(focus.style), depth=depth)
+        + (links.t(" · 关系：{types}", types=", ".join(type_list)) if type_list else ""),
         nodes=nodes,
-        edges=[ViewEdge.from_row(item) for item in row["edges"]],
+        edges=[ViewEdge.from_row(item) for item in row["edges"]] + rejected_edges,
         total=row["total"],
         max_nodes=max_nodes,
         params={"key": key, "depth": depth, "types": type_list, "max_nodes": max_nodes},
         form_action=links.entity(key),
         form=[
-            FormField("depth", "深度", "select", str(depth), [("1", "1 步"), ("2", "2 步")]),
+            FormField("depth", links.t("深度"), "select", str(depth), [("1", links.t("1 步")), ("2", links.t("2 步"))]),
             FormField(
                 "types",
-                "关系类型",
+                links.t("关系类型"),
                 "checkboxes",
                 type_list or [],
-                [(t, f"{edge_style(t).zh or t} {t} ({n})") for t, n in sorted(available.items())],
-                help="不选 = 全部类型",
+                [(t, f"{links.rel(t)} {t} ({n})") for t, n in sorted(available.items())],
+                help=links.t("不选 = 全部类型"),
             ),
-            _max_nodes_field(max_nodes),
+            _max_nodes_field(max_nodes, links),
         ],
     )
     if "Practice" in focus.labels or "PracticeCategory" in focus.labels:
         graph.links.append(
-            ("实践视图（采用者按年份、城市）", links.practice(str(focus.props.get("id") or key)))
+            (links.t("实践视图（采用者按年份、城市）"), links.practice(str(focus.props.get("id") or key)))
         )
     if "Place" in focus.labels:
-        graph.links.append(("地区视图", links.region(key)))
+        graph.links.append((links.t("地区视图"), links.region(key)))
     if len(nodes) == 1:
-        graph.message = "这个实体在当前筛选下没有相邻实体。" if type_list else "这个实体没有相邻实体。"
+        graph.message = links.t("这个实体在当前筛选下没有相邻实体。" if type_list else "这个实体没有相邻实体。")
     return graph.finish()
+
+
+def _rejected_edges(
+    reader: QueryReader, drawn: set[str], rejected: Iterable[Mapping[str, Any]], types: list[str] | None
+) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """The rejected edges as view edges, and the ends not `drawn` yet (the rejected edge was their
+    only link to the focus) as new nodes; an end that left the graph drops its edge."""
+    nodes: list[ViewNode] = []
+    edges: list[ViewEdge] = []
+    for entry in rejected:
+        edge = entry["edge"]
+        if types and edge["type"] not in types:
+            continue
+        missing = [end for end in (edge["head"], edge["tail"]) if end not in drawn | {n.key for n in nodes}]
+        found = [reader.rows("view_entity", key=end, depth=1, types=None, limit=1) for end in missing]
+        if not all(found):
+            continue
+        nodes += [ViewNode.from_row(rows[0]["nodes"][0]) for rows in found]
+        evidence = [evidence_item(ev) for ev in entry.get("evidence") or []][:EVIDENCE_SHOWN]
+        edges.append(ViewEdge(edge["head"], edge["tail"], edge["type"], evidence=evidence, rejected=True))
+    return nodes, edges
 
 
 def practice_view(
@@ -125,8 +154,12 @@ def practice_view(
     graph = ViewGraph(
         view="practice",
         title=focus.name,
-        subtitle=f"{focus.style.zh} · {row['total']} 个采用组织（按首次证据年份着色，按城市分组）"
-        + (f" · 含 {len(concepts) - 1} 个下位实践" if expand and len(concepts) > 1 else ""),
+        subtitle=links.t(
+            "{cls} · {total} 个采用组织（按首次证据年份着色，按城市分组）",
+            cls=links.cls(focus.style),
+            total=row["total"],
+        )
+        + (links.t(" · 含 {n} 个下位实践", n=len(concepts) - 1) if expand and len(concepts) > 1 else ""),
         nodes=concepts + cities + adopters,
         edges=edges,
         total=len(concepts) + len(cities) + row["total"],
@@ -137,19 +170,20 @@ def practice_view(
         form=[
             FormField(
                 "expand",
-                f"包含下位概念（{narrower} 个）",
+                links.t("包含下位概念（{n} 个）", n=narrower),
                 "checkbox",
                 expand,
-                help="类别：也画出其下位实践及其采用者",
+                help=links.t("类别：也画出其下位实践及其采用者"),
             ),
-            _max_nodes_field(max_nodes),
+            _max_nodes_field(max_nodes, links),
         ],
-        links=[("实体视图", links.entity(focus.key))],
+        links=[(links.t("实体视图"), links.entity(focus.key))],
     )
     if row["total"] == 0:
-        graph.message = f"还没有组织被记录为采用「{focus.name}」。"
+        shown = concept_label(focus.key, focus.name, links.lang)
+        graph.message = links.t("还没有组织被记录为采用「{name}」。", name=shown)
         if narrower and not expand:
-            graph.message += f" 它有 {narrower} 个下位实践：勾选“包含下位概念”可画出它们的采用者。"
+            graph.message += links.t(" 它有 {n} 个下位实践：勾选“包含下位概念”可画出它们的采用者。", n=narrower)
     return graph.finish()
 
 
@@ -174,9 +208,13 @@ def region_view(
     graph = ViewGraph(
         view="region",
         title=focus.name,
-        subtitle=(
-            f"{focus.style.zh} · 载体 {counts.get('carrier', 0)} · 组织 {counts.get('organization', 0)}"
-            f" · 党组织 {counts.get('party', 0)} · 实践 {counts.get('practice', 0)}"
+        subtitle=links.t(
+            "{cls} · 载体 {carriers} · 组织 {organizations} · 党组织 {party} · 实践 {practices}",
+            cls=links.cls(focus.style),
+            carriers=counts.get("carrier", 0),
+            organizations=counts.get("organization", 0),
+            party=counts.get("party", 0),
+            practices=counts.get("practice", 0),
         ),
         nodes=nodes,
         edges=[ViewEdge.from_row(item) for item in row["edges"]],
@@ -185,14 +223,14 @@ def region_view(
         params={"place": place, "practices": practices, "party": party, "max_nodes": max_nodes},
         form_action=links.region(place),
         form=[
-            FormField("practices", "包含采用的实践", "checkbox", practices),
-            FormField("party", "包含党建联系（党组织）", "checkbox", party),
-            _max_nodes_field(max_nodes),
+            FormField("practices", links.t("包含采用的实践"), "checkbox", practices),
+            FormField("party", links.t("包含党建联系（党组织）"), "checkbox", party),
+            _max_nodes_field(max_nodes, links),
         ],
-        links=[("实体视图", links.entity(focus.key))],
+        links=[(links.t("实体视图"), links.entity(focus.key))],
     )
     if len(nodes) == 1:
-        graph.message = "图中还没有位于这个地区的载体或组织。"
+        graph.message = links.t("图中还没有位于这个地区的载体或组织。")
     return graph.finish()
 
 
@@ -263,16 +301,16 @@ def query_view(
     given = {k: v for k, v in given.items() if k not in QUERY_VIEW_RESERVED and v not in (None, "")}
     graph = ViewGraph(
         view="query",
-        title=f"查询 {name}",
+        title=links.t("查询 {name}", name=name),
         subtitle=query.description,
         max_nodes=max_nodes,
         params={"name": name, "parameters": dict(given), "max_nodes": max_nodes},
         form_action=links.query(name),
-        form=[*query_fields(query, given), _max_nodes_field(max_nodes)],
+        form=[*query_fields(query, given), _max_nodes_field(max_nodes, links)],
     )
     missing = [param.name for param in query.params if param.required and param.name not in given]
     if missing:
-        graph.message = f"请填写必填参数：{', '.join(missing)}。"
+        graph.message = links.t("请填写必填参数：{names}。", names=", ".join(missing))
         return graph.finish()
     rows = reader.rows(name, **given)
     refs = collect_refs(given, rows)
@@ -285,7 +323,7 @@ def query_view(
     graph.edges = [ViewEdge.from_row(item) for item in sub["edges"]]
     graph.total = sub["total"]
     if not graph.nodes:
-        graph.message = f"查询返回 {len(rows)} 行，其中没有可画出的实体。"
+        graph.message = links.t("查询返回 {n} 行，其中没有可画出的实体。", n=len(rows))
     return graph.finish()
 
 
@@ -293,9 +331,9 @@ def overview_view(reader: QueryReader, limit: int = 200, links: Links = Links())
     """The best-connected entities (the `overview` named query) drawn like a query view."""
     graph = query_view(reader, "overview", {"limit": limit}, max_nodes=max(limit, 1), links=links)
     graph.view = "overview"
-    graph.title = "概览：连接最多的实体"
+    graph.title = links.t("概览：连接最多的实体")
     graph.form_action = links.overview()
-    graph.form = [FormField("limit", "实体数", "number", limit)]
+    graph.form = [FormField("limit", links.t("实体数"), "number", limit)]
     return graph
 
 

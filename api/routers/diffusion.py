@@ -20,11 +20,14 @@ from analytics.regions import region_profile
 from analytics.timeline import practice_timeline
 from api.deps import Reader
 from api.errors import NotFound
+from api.lang import Lang, LangQuery
 from api.schemas import AdoptionEvent as AdoptionEventModel
 from api.schemas import Network, RegionProfile, Timeline, error_responses, page_error_responses
 from ontology.model import get_ontology
 from queries import QueryReader
 from visualizations.diffusion import network_html, timeline_html
+from visualizations.lang import localise
+from visualizations.model import Links
 
 router = APIRouter(tags=["diffusion"])
 
@@ -32,6 +35,8 @@ Level = Literal["city", "county"]
 LevelQuery = Query("city", description="regions compared: city (地级市) or county (区/县/县级市)")
 Alpha = Query(0.05, gt=0, le=1, description="largest Benjamini-Hochberg q-value of a shown edge")
 MinWeight = Query(2, ge=1, le=50, description="fewest practices an edge must rest on")
+# With lang=en, these fields (region and organisation names) gain `<field>Pinyin` (visualizations.lang).
+NAME_FIELDS = ("organization", "county", "city", "region", "source", "target")
 
 
 def _practice_id(practice_id: str) -> str:
@@ -63,15 +68,15 @@ def _network(
     response_model=Timeline,
     responses=error_responses(404, 422, 503),
 )
-def practice(reader: Reader, practice_id: str) -> dict[str, Any]:
+def practice(reader: Reader, practice_id: str, lang: Lang = LangQuery) -> dict[str, Any]:
     pid = _practice_id(practice_id)
     timeline = practice_timeline(load_events(reader, pid), pid, load_claims(reader, pid))
-    return timeline.to_dict()
+    return localise(timeline.to_dict(), lang, NAME_FIELDS)
 
 
 @router.get(
     "/diffusion/network",
-    summary="Region → region precedence network (edges stronger than shuffled adoption years) "
+    summary="Region → region precedence network (sign test over established orders, BH-adjusted) "
     "and innovativeness scores",
     response_model=Network,
     responses=error_responses(422, 503),
@@ -81,10 +86,12 @@ def network(
     level: Level = LevelQuery,
     alpha: float = Alpha,
     min_weight: int = MinWeight,
-    all_edges: bool = Query(False, description="every pair with weight ≥ 1, not only shown edges"),
+    all_edges: bool = Query(False, description="every pair with an established order, not only shown edges"),
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
     net, scores = _network(reader, level, alpha, min_weight)
-    return {**net.to_dict(all_edges=all_edges), "innovativeness": [s.to_dict() for s in scores]}
+    answer = {**net.to_dict(all_edges=all_edges), "innovativeness": [s.to_dict() for s in scores]}
+    return localise(answer, lang, NAME_FIELDS)
 
 
 @router.get(
@@ -94,11 +101,14 @@ def network(
     response_model=RegionProfile,
     responses=error_responses(404, 422, 503),
 )
-def region(reader: Reader, region: str, alpha: float = Alpha, min_weight: int = MinWeight) -> dict[str, Any]:
+def region(
+    reader: Reader, region: str, alpha: float = Alpha, min_weight: int = MinWeight, lang: Lang = LangQuery
+) -> dict[str, Any]:
     try:
-        return region_profile(load_events(reader), region, alpha=alpha, min_weight=min_weight)
+        profile = region_profile(load_events(reader), region, alpha=alpha, min_weight=min_weight)
     except ValueError as error:
         raise NotFound(str(error)) from error
+    return localise(profile, lang, NAME_FIELDS)
 
 
 @router.get(
@@ -111,11 +121,12 @@ def events(
     reader: Reader,
     practice: str | None = Query(None, examples=["craftsman-school"]),
     format: Literal["json", "csv"] = Query("json"),
+    lang: Lang = LangQuery,
 ) -> Any:
     pid = _practice_id(practice) if practice else None
     found = load_events(reader, pid)
     if format == "json":
-        return [e.to_dict() for e in found]
+        return localise([e.to_dict() for e in found], lang, NAME_FIELDS)
     buffer = io.StringIO(newline="")
     write_events_csv(found, buffer)
     name = f"adoptions-{pid or 'all'}.csv"
@@ -133,10 +144,10 @@ def events(
     summary="Timeline of a practice's adoptions (offline HTML with inline SVG)",
     responses=page_error_responses(404, 422, 503),
 )
-def practice_view(reader: Reader, practice_id: str) -> HTMLResponse:
+def practice_view(reader: Reader, practice_id: str, lang: Lang = LangQuery) -> HTMLResponse:
     pid = _practice_id(practice_id)
     timeline = practice_timeline(load_events(reader, pid), pid, load_claims(reader, pid))
-    return HTMLResponse(timeline_html(timeline))
+    return HTMLResponse(timeline_html(timeline, Links(lang=lang)))
 
 
 @router.get(
@@ -147,7 +158,7 @@ def practice_view(reader: Reader, practice_id: str) -> HTMLResponse:
     responses=page_error_responses(422, 503),
 )
 def network_view(
-    reader: Reader, level: Level = LevelQuery, alpha: float = Alpha, min_weight: int = MinWeight
+    reader: Reader, level: Level = LevelQuery, alpha: float = Alpha, min_weight: int = MinWeight, lang: Lang = LangQuery
 ) -> HTMLResponse:
     net, scores = _network(reader, level, alpha, min_weight)
-    return HTMLResponse(network_html(net, scores))
+    return HTMLResponse(network_html(net, scores, Links(lang=lang)))

@@ -14,9 +14,11 @@ from fastapi import APIRouter, Request
 
 from api.deps import Reader
 from api.errors import NotFound
+from api.lang import Lang, LangQuery
 from api.schemas import QueryInfo, QueryResult, error_responses
 from queries import NamedQuery, UnknownQuery, public_queries
 from queries.reader import jsonable
+from visualizations.lang import localise
 
 router = APIRouter(tags=["queries"])
 
@@ -52,9 +54,10 @@ def list_queries() -> list[dict[str, Any]]:
     response_model=QueryResult,
     responses=error_responses(404, 422, 503),
 )
-def run_query(name: str, request: Request, reader: Reader) -> dict[str, Any]:
+def run_query(name: str, request: Request, reader: Reader, lang: Lang = LangQuery) -> dict[str, Any]:
+    given = {key: value for key, value in request.query_params.items() if key != "lang"}  # ours, not the query's
     try:
-        params, rows = reader.run(name, dict(request.query_params))
+        params, rows = reader.run(name, given)
     except UnknownQuery as error:
         raise NotFound(f"no named query '{name}'; GET /queries lists them") from error
-    return {"query": name, "parameters": params, "rows": jsonable(rows)}
+    return {"query": name, "parameters": params, "rows": localise(jsonable(rows), lang)}

@@ -9,6 +9,7 @@ from neo4j.exceptions import ClientError
 
 from api.deps import Reader
 from api.errors import BadParameter, NotFound
+from api.lang import Lang, LangQuery
 from api.schemas import (
     Adopter,
     EntityView,
@@ -25,6 +26,7 @@ from api.schemas import (
 from graph_loader.curation.stage import read_rejected
 from ontology.model import get_ontology
 from queries import QueryReader
+from visualizations.lang import localise
 
 router = APIRouter(tags=["graph"])
 
@@ -76,10 +78,11 @@ def organizations(
     evidence: EvidenceMode = EvidenceQuery,
     limit: int = Limit,
     offset: int = Offset,
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
     _check_concept(practice, "practice")
     _check_concept(program, "program")
-    return reader.page(
+    page = reader.page(
         "organizations",
         limit,
         offset,
@@ -96,6 +99,7 @@ def organizations(
         year_to=year_to,
         evidence_limit=EVIDENCE_LIMITS[evidence],
     )
+    return localise(page, lang)
 
 
 @router.get(
@@ -104,10 +108,12 @@ def organizations(
     response_model=list[Practice],
     responses=error_responses(422, 503),
 )
-def practices(reader: Reader, category: str | None = Query(None, examples=["venues"])) -> list[dict[str, Any]]:
+def practices(
+    reader: Reader, category: str | None = Query(None, examples=["venues"]), lang: Lang = LangQuery
+) -> list[dict[str, Any]]:
     if category is not None:
         _check_concept(category, "practice")
-    return reader.rows("practices", category=category)
+    return localise(reader.rows("practices", category=category), lang)
 
 
 @router.get(
@@ -125,9 +131,10 @@ def practice_adopters(
     evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
     _check_concept(practice_id, "practice", NotFound)
-    return reader.page(
+    page = reader.page(
         "practice_adopters",
         limit,
         offset,
@@ -137,6 +144,7 @@ def practice_adopters(
         year_to=year_to,
         evidence_limit=EVIDENCE_LIMITS[evidence],
     )
+    return localise(page, lang, name_fields=("county", "city"))
 
 
 @router.get(
@@ -153,8 +161,9 @@ def entity(
     include_rejected: bool = Query(
         False, description="also list the edges researchers rejected (left out of the graph), with who and why"
     ),
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
-    row = _one(reader, "entity", f"no entity with key '{key}'", key=key, types=types, limit=limit)
+    row = localise(_one(reader, "entity", f"no entity with key '{key}'", key=key, types=types, limit=limit), lang)
     return {**row, "rejected": read_rejected(key)} if include_rejected else row
 
 
@@ -168,9 +177,10 @@ def path(
     reader: Reader,
     source: str = Query(..., examples=["union-organization/浙江省总工会"]),
     target: str = Query(..., examples=["carrier/湖州市南浔区善琏湖笔小镇"]),
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
     not_found = f"no path between '{source}' and '{target}' (or an entity is unknown)"
-    return _one(reader, "path", not_found, source=source, target=target)
+    return localise(_one(reader, "path", not_found, source=source, target=target), lang)
 
 
 @router.get(
@@ -179,8 +189,10 @@ def path(
     response_model=PlaceView,
     responses=error_responses(404, 422, 503),
 )
-def place(reader: Reader, place: str, limit: int = Query(500, ge=1, le=5000)) -> dict[str, Any]:
-    return _one(reader, "place_hierarchy", f"no place '{place}'", place=place, limit=limit)
+def place(
+    reader: Reader, place: str, limit: int = Query(500, ge=1, le=5000), lang: Lang = LangQuery
+) -> dict[str, Any]:
+    return localise(_one(reader, "place_hierarchy", f"no place '{place}'", place=place, limit=limit), lang)
 
 
 @router.get(
@@ -195,8 +207,10 @@ def party_building(
     evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
-    return reader.page("party_building", limit, offset, place=place, evidence_limit=EVIDENCE_LIMITS[evidence])
+    page = reader.page("party_building", limit, offset, place=place, evidence_limit=EVIDENCE_LIMITS[evidence])
+    return localise(page, lang)
 
 
 @router.get(
@@ -212,9 +226,11 @@ def people(
     evidence: EvidenceMode = EvidenceQuery,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Offset,
+    lang: Lang = LangQuery,
 ) -> dict[str, Any]:
     limit_evidence = EVIDENCE_LIMITS[evidence]
-    return reader.page("people", limit, offset, name=name, organization=organization, evidence_limit=limit_evidence)
+    page = reader.page("people", limit, offset, name=name, organization=organization, evidence_limit=limit_evidence)
+    return localise(page, lang)
 
 
 @router.get(
@@ -227,9 +243,10 @@ def search(
     reader: Reader,
     q: str = Query(..., min_length=1, max_length=500, examples=["小镇"]),
     limit: int = Query(20, ge=1, le=200),
+    lang: Lang = LangQuery,
 ) -> list[dict[str, Any]]:
     try:
-        return reader.rows("search", q=q, limit=limit)
+        return localise(reader.rows("search", q=q, limit=limit), lang)
     except ClientError as error:  # Lucene syntax errors in q
         raise BadParameter(f"cannot parse search text {q!r}: {' '.join((error.message or '').split())}") from error
 

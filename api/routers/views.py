@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from neo4j.exceptions import ClientError
 
 from api.deps import Reader
 from api.errors import BadParameter, NotFound, is_timeout
+from api.lang import Lang, LangQuery
 from api.schemas import ViewData, error_responses, page_error_responses
 from api.schemas.review import ReviewData
+from graph_loader.curation.stage import read_rejected
 from queries import BadQueryParameter
+from visualizations.lang import localise
 from visualizations.model import DEFAULT_MAX_NODES, MAX_MAX_NODES, Links, ViewGraph
 from visualizations.render import render_index, render_message, render_view
 from visualizations.review import DEFAULT_LIMIT, MAX_LIMIT, ReviewPage, render_review, review_page
@@ -33,7 +36,12 @@ from visualizations.views import (
     region_view,
 )
 
-router = APIRouter(tags=["views"])
+
+def _view_lang(lang: Lang = LangQuery) -> None:
+    """Checks and documents `lang` on every view (an invalid one is a 422); `_links` carries it."""
+
+
+router = APIRouter(tags=["views"], dependencies=[Depends(_view_lang)])
 
 Format = Literal["html", "json"]
 FormatQuery = Query("html", description="`json` returns what the page draws: nodes, edges, total, drawn, truncated")
@@ -57,7 +65,8 @@ _PAGE: dict[int | str, dict[str, Any]] = {
 
 
 def _links(request: Request) -> Links:
-    return Links(base=str(request.scope.get("root_path") or "").rstrip("/"))
+    base = str(request.scope.get("root_path") or "").rstrip("/")
+    return Links(base=base, lang=request.query_params.get("lang") or "zh")
 
 
 def _respond(
@@ -80,6 +89,7 @@ def _respond(
         if fmt == "json":
             raise BadParameter(message) from error
         return HTMLResponse(render_message("参数有误 · Bad parameter", message, links, 422), status_code=422)
+    graph = graph.in_language(links.lang)  # a ViewGraph or the review page: both name things in `lang`
     if fmt == "json":
         return JSONResponse(graph.to_json())
     return HTMLResponse(render(graph, links))
@@ -110,9 +120,10 @@ def index(
         except ClientError:
             rows = []
         hits = [
-            {**row, "class": node_style(row["labels"]).label, "classZh": node_style(row["labels"]).zh} for row in rows
+            {**row, "class": node_style(row["labels"]).label, "classZh": links.cls(node_style(row["labels"]))}
+            for row in localise(rows, links.lang)
         ]
-    return HTMLResponse(render_index(index_data(reader), links, query=q or "", hits=hits))
+    return HTMLResponse(render_index(localise(index_data(reader), links.lang), links, query=q or "", hits=hits))
 
 
 @router.get(
@@ -146,8 +157,14 @@ def entity(
     ),
     max_nodes: int = MaxNodes,
     format: Format = FormatQuery,
+    include_rejected: bool = Query(
+        False, description="also draw the edges researchers rejected (grey, dashed), with the extractor's evidence"
+    ),
 ) -> Response:
-    return _respond(request, format, lambda links: entity_view(reader, key, depth, types, max_nodes, links))
+    rejected = read_rejected(key) if include_rejected else ()
+    return _respond(
+        request, format, lambda links: entity_view(reader, key, depth, types, max_nodes, links, rejected=rejected)
+    )
 
 
 @router.get(

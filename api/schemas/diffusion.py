@@ -91,6 +91,8 @@ class PrecedenceEdge(Row):
     established: int = 0
     unknown: int = 0
     tied: int = 0
+    against: int = 0
+    one_sided: int = 0
 
 
 class RegionScore(Row):
@@ -109,20 +111,11 @@ class Network(Row):
             "level": "city",
             "alpha": 0.05,
             "min_weight": 2,
-            "tested_pairs": 104,
-            "shown_edges": 1,
-            "chance_edges": 0.15,
-            "edges": [
-                {
-                    "source": "温州市",
-                    "target": "宁波市",
-                    "weight": 14,
-                    "shared": 40,
-                    "p_value": 0.0003,
-                    "q_value": 0.027,
-                    "direct": True,
-                }
-            ],
+            "tested_pairs": 1,
+            "shown_edges": 0,
+            "chance_edges": 0.05,
+            "pairs": {"established": 77, "one_sided": 70, "unknown": 874, "tied": 1},
+            "edges": [],
             "innovativeness": [{"region": "温州市", "score": 0.586, "practices": 47}],
         }
     )
@@ -158,3 +151,63 @@ class RegionProfile(Row):
     follows: list[PrecedenceEdge]
     followed_by: list[PrecedenceEdge]
     events: list[AdoptionEvent]
+
+
+# --- hazard model (analytics/hazard.py; docs/diffusion.md "Event-history analysis") -----------
+
+
+class HazardCoefficient(Row):
+    name: str
+    label: str
+    coef: Number
+    se: Number
+    ci_low: Number
+    ci_high: Number
+    odds_ratio: Number
+    or_low: Number
+    or_high: Number
+    p_value: Number
+
+
+class HazardFit(Row):
+    """A discrete-time hazard fit over region-years at risk, or the reason it was refused."""
+
+    model_config = examples(
+        {
+            "level": "city",
+            "practice": None,
+            "censoring": "stated",
+            "effects": "practice",
+            "region_years": 5981,
+            "events": 449,
+            "refused": None,
+            "coefficients": [
+                {"name": "neighbour_share", "coef": 1.79, "ci_low": 1.35, "ci_high": 2.22, "odds_ratio": 5.99}
+            ],
+        },
+        {"level": "city", "practice": None, "region_years": 14, "events": 3,
+         "refused": "too few adoptions with a known year in the risk set (3 < 10); the data cannot support a "
+         "hazard model", "coefficients": []},
+    )
+    level: str
+    practice: str | None
+    censoring: str
+    effects: str
+    region_years: int
+    events: int
+    regions: int
+    practices: int
+    adoptions: int
+    exact: int
+    interval_censored: int
+    no_lower_bound: int
+    before_observation: int
+    without_neighbours: int
+    refused: str | None
+    coefficients: list[HazardCoefficient]
+    dropped: list[str]
+    practices_without_variation: int
+    mean_year: Number | None
+    log_likelihood: Number | None
+    pseudo_r2: Number | None
+    adjacency: str = ""

@@ -19,6 +19,7 @@ JsonRows = Annotated[list[Any], PlainSerializer(jsonable, when_used="json")]
 class Evidence(Row):
     quote: str | None
     docId: str | None
+    page: int | None = None  # the page of a PDF source (absent for text documents)
 
 
 class EntityRef(Row):
@@ -298,6 +299,7 @@ class ViewEdge(Row):
     target: str
     type: str
     derived: bool
+    rejected: bool = False  # a researcher rejected it (drawn only with include_rejected=true)
 
 
 class ViewData(Row):

@@ -14,6 +14,8 @@ from api.schemas.base import Number, Row
 class ReviewEnd(Row):
     key: str
     name: str
+    nameZh: str | None = None  # lang=en: a concept's Chinese label (`name` is its English one)
+    pinyin: str | None = None  # lang=en: an organisation's, person's or place's name in pinyin
 
 
 class ReviewMark(Row):
@@ -33,6 +35,7 @@ class ReviewEvidence(Row):
     date: str | None
     rawStart: int | None
     rawEnd: int | None
+    page: int | None = None  # the page of a PDF source
 
 
 class ReviewItem(Row):

@@ -189,6 +189,7 @@ class GraphRows:
                 "datedValue": evidence.dated,
                 "dateBasis": evidence.date_basis,
                 "datePhrase": evidence.date_phrase,
+                "page": evidence.page,  # PDF sources only (None is dropped)
             }
         )
         return row

@@ -9,7 +9,12 @@ else writes a range.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from pathlib import Path
+
+import yaml
 
 # CJK ideographs of the BMP: Extension A, the unified block and the compatibility block.
 # The supplementary planes (Extension B…) do not occur in the corpus and are left out.
@@ -36,3 +41,24 @@ def is_cjk(char: str) -> bool:
     """True for a CJK ideograph (one character; compared by code point, the hot path of joining)."""
     code = ord(char)
     return _EXT_A[0] <= code <= _EXT_A[1] or _UNIFIED[0] <= code <= _UNIFIED[1] or _COMPAT[0] <= code <= _COMPAT[1]
+
+
+# CJK Radicals Supplement and Kangxi Radicals: code points a PDF's ToUnicode map may give a glyph
+# it shares with an ideograph (工 extracted as ⼯). Real text never uses them in this corpus.
+RADICAL_BLOCKS: tuple[tuple[int, int], ...] = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
+RADICAL = "".join(f"{chr(low)}-{chr(high)}" for low, high in RADICAL_BLOCKS)
+RADICAL_CHAR = re.compile(f"[{RADICAL}]")
+_RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.yaml"
+
+
+@functools.cache
+def radical_table() -> dict[int, str]:
+    """str.translate table: each radical → the ideograph drawn with the same glyph (data/radicals.yaml,
+    the SC forms), NFKC for a radical the file does not list."""
+    listed = yaml.safe_load(_RADICALS_FILE.read_text(encoding="utf-8")) or {}
+    table: dict[int, str] = {}
+    for low, high in RADICAL_BLOCKS:
+        for code in range(low, high + 1):
+            char = chr(code)
+            table[code] = str(listed.get(char) or unicodedata.normalize("NFKC", char))
+    return {code: value for code, value in table.items() if value != chr(code)}

@@ -21,10 +21,13 @@ from typing import Any
 from graph_loader.errors import InputError
 from graph_loader.records import SourceDocument
 from graph_loader.text.encoding import decode_bytes
+from graph_loader.text.pdf import read_pdf
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
+# Document files of a corpus folder: text, and PDFs read through their text layer (text.pdf).
+DOCUMENT_SUFFIXES = (".txt", ".pdf")
 
 
 def read_manifest(directory: Path) -> dict[str, dict[str, Any]]:
@@ -90,7 +93,12 @@ def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceD
         data = file_path.read_bytes()
     except OSError as error:
         raise InputError(f"{file_path}: cannot read ({error.strerror})") from error
-    text, encoding = decode_bytes(data, str(file_path)) if data else ("", "utf-8")
+    page_starts: tuple[int, ...] = ()
+    if file_path.suffix.lower() == ".pdf":
+        pdf = read_pdf(data, str(file_path))
+        text, encoding, page_starts = pdf.text, "pdf", pdf.page_starts
+    else:
+        text, encoding = decode_bytes(data, str(file_path)) if data else ("", "utf-8")
     if manifest is None:
         manifest = read_manifest(file_path.parent)
     meta = manifest.get(file_path.name) or manifest.get(file_path.stem) or {}
@@ -103,11 +111,12 @@ def load_document(path: str | Path, manifest: Manifest | None = None) -> SourceD
         publication=str(meta.get("publication", "")),
         kind=str(meta.get("kind", "")),
         date=str(meta.get("date", "")),
+        page_starts=page_starts,
     )
 
 
 def _corpus_files(path: Path) -> tuple[list[Path], Path]:
-    """The files a corpus path names (a folder's *.txt, sorted, or the one file) and the folder
+    """The files a corpus path names (a folder's *.txt and *.pdf, sorted, or the one file) and the folder
     whose manifest applies. A path that is neither is an error naming what it is."""
     problem = file_problem(path)
     if problem == "not found":
@@ -117,7 +126,7 @@ def _corpus_files(path: Path) -> tuple[list[Path], Path]:
     if problem is None:
         return [path], path.parent
     files = []
-    for entry in sorted(path.glob("*.txt")):
+    for entry in sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES):
         why = file_problem(entry)
         if why is None:
             files.append(entry)
@@ -127,12 +136,18 @@ def _corpus_files(path: Path) -> tuple[list[Path], Path]:
 
 
 def load_corpus(path_or_dir: str | Path) -> list[SourceDocument]:
-    """Every *.txt in a directory (sorted by name), or the one file given; empty files,
-    files that are not readable regular files and repeated content skipped with a warning."""
+    """Every *.txt and *.pdf in a directory (sorted by name), or the one file given; empty files,
+    files that are not readable regular files and repeated content skipped with a warning.
+    A PDF whose text is already in the folder as a .txt of the same name (its id) is skipped:
+    one id, one document."""
     files, folder = _corpus_files(Path(path_or_dir))
     manifest = read_manifest(folder)
     documents = []
+    texts = {f.stem for f in files if f.suffix.lower() == ".txt"}
     for file_path in files:
+        if file_path.suffix.lower() != ".txt" and file_path.stem in texts:
+            log.warning("skipping %s: document %r is read from its .txt", file_path, file_path.stem)
+            continue
         document = load_document(file_path, manifest)
         if not document.raw_text.strip():
             log.warning("skipping empty file: %s", file_path)

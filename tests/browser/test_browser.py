@@ -11,14 +11,13 @@ the browsers Playwright would download are not used.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
+from tests.support.live_server import serve
 from tests.support.render import render_practice_file
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,24 +49,10 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def server(built_graph) -> Iterator[str]:
     """The API served by uvicorn on a free loopback port in a background thread."""
-    import uvicorn
-
     from api.app import create_app
-    from graph_loader.neo4j.embedded import free_port
 
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serve(create_app()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -17,21 +17,27 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
+from rdflib import RDF, Graph, Namespace, URIRef
+from typer.testing import CliRunner
 
 from api.graph_version import DEFAULT_TTL
+from ontology.model import INST, get_ontology
 from tests.browser.test_browser import LOCAL_HOSTS, SCREENSHOTS, browser, page, server
 from tests.browser.test_review import api, author, outcome
 from tests.support.paths import CORPUS
 from ukg.build import build_graph
+from ukg.cli import app
 
 # Fixtures by name, as tests/browser/test_review.py takes them (a skip there without Chromium skips here).
 SHARED_FIXTURES = (api, author, browser, page, server)
 
 pytestmark = pytest.mark.integration
+PROV = Namespace("http://www.w3.org/ns/prov#")
 
 # The one 4xx the pages fetch on purpose (the add-edge with a quote that is not in the document);
 # Chromium logs it as a console error.
@@ -78,8 +84,38 @@ def wait_status(tab, selector: str, status: str) -> None:
     )
 
 
+def assert_rdf_holds_the_four(
+    rejected: dict, dated: dict, new_year: int, merged_away: str, cited: str, practice_key: str, tmp: Path
+) -> None:
+    """`ukg validate` conforms, and `ukg export` has the added edge, not the rejected one, the new
+    year on the re-dated edge's assertion, no merged-away entity, and one PROV activity per correction."""
+    out = tmp / "export.nt"
+    exported = CliRunner().invoke(app, ["export", "--format", "nt", "--corpus", str(CORPUS), "--out", str(out)])
+    checked = CliRunner().invoke(app, ["validate", str(out)])
+    assert exported.exit_code == 0 and checked.exit_code == 0 and "conforms" in checked.output, checked.output
+    rdf = Graph().parse(out, format="nt")
+    ont = get_ontology()
+
+    def iri(key: str) -> URIRef:
+        if key.startswith(("practice/", "program/")):
+            scheme, _, ident = key.partition("/")
+            return (ont.practice if scheme == "practice" else ont.program)(ident).iri
+        kind, _, name = key.partition("/")
+        return INST[f"{kind}/{quote(name, safe='')}"]
+
+    assert not set(rdf.objects(iri(rejected["head"]["key"]), None)) & {iri(practice_key)}
+    assert iri(practice_key) in set(rdf.objects(iri(cited), None))
+    assert (iri(merged_away), None, None) not in rdf
+    statements = set(rdf.subjects(RDF.subject, iri(dated["head"]["key"]))) & set(
+        rdf.subjects(RDF.object, iri(dated["tail"]["key"]))
+    )
+    years = {str(o) for s in statements for p, o in rdf.predicate_objects(s) if str(p).endswith("year")}
+    assert years == {str(new_year)}
+    assert len(set(rdf.subjects(RDF.type, PROV.Activity))) == 4
+
+
 def test_four_corrections_through_the_pages_survive_a_rebuild_and_reverts_restore(
-    page, server: str, api: httpx.Client, curator: tuple[str, str]
+    page, server: str, api: httpx.Client, curator: tuple[str, str], tmp_path: Path
 ) -> None:
     name, token = curator
     started = datetime.now(UTC).replace(microsecond=0)
@@ -173,6 +209,12 @@ def test_four_corrections_through_the_pages_survive_a_rebuild_and_reverts_restor
     assert any((e["source"], e["type"], e["target"]) == (cited, "ADOPTS", practice_key) for e in cited_view["edges"])
     shown = api.get(review, params={"format": "json", "status": "added"}).json()["rows"]
     assert [(r["head"]["key"], r["tail"]["key"]) for r in shown] == [(cited, practice_key)]
+    hidden = api.get(f"{server}/views/entity/{path(rejected['head']['key'])}?format=json").json()["edges"]
+    shown_too = api.get(f"{server}/views/entity/{path(rejected['head']['key'])}?format=json&include_rejected=true")
+    grey = [(e["source"], e["target"]) for e in shown_too.json()["edges"] if e["rejected"]]
+    assert grey == [(rejected["head"]["key"], practice_key)] and not any(e["rejected"] for e in hidden)
+    # So do the RDF export and `ukg validate` (both extract the corpus and apply the same log).
+    assert_rdf_holds_the_four(rejected, dated, new_year, merged_away["key"], cited, practice_key, tmp_path)
 
     # Revert the year fix with the review page's button, the rejection through the API.
     page.goto(f"{review}&status=corrected")

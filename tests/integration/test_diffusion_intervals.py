@@ -24,5 +24,11 @@ def test_wenzhou_ningbo_rests_on_publication_order_and_is_not_significant(built_
         )
         assert not edge["significant"]
         assert edge["established"] + edge["unknown"] + edge["tied"] == edge["shared"]
+        # only orders between intervals bounded at both ends are evidence; the rest are one-sided
+        assert edge["weight"] + edge["against"] + edge["one_sided"] == edge["established"]
+    assert body["significant_edges"] == 0
     page = client.get("/views/diffusion/network").text
     assert f"established {pairs['established']}" in page and f"unknown {pairs['unknown']}" in page
+    assert f"{pairs['one_sided']} are one-sided" in page
+    if edge is not None and edge["weight"] + edge["against"] >= body["min_weight"]:
+        assert "<table class='closest'>" in page and "温州市" in page.split("<table class='closest'>")[1]

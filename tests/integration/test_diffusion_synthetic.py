@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from analytics.precedence import precedence_network
 from tests.support.paths import CORPUS
-from tests.support.synthetic import MIN_PRECISION, MIN_RECALL, SEED, SyntheticWorld, report
+from tests.support.synthetic import SEED, SyntheticWorld, report
 
 pytestmark = pytest.mark.integration
 
@@ -49,15 +49,20 @@ def client(synthetic_graph: Path):
         yield test_client
 
 
-@pytest.mark.xfail(strict=True, reason="new interval semantics: page-only adoptions are article-dated, "
-                   "an upper bound; recall on this corpus drops (docs/diffusion.md, Intervals)")
-def test_api_network_recovers_the_planted_edges(client: TestClient, world: SyntheticWorld, extracted) -> None:
-    body = client.get("/diffusion/network", params={"level": "city"}).json()
-    recovered = {(e["source"], e["target"]) for e in body["edges"]}
-    precision, recall = report(f"ukg build + API, seed {SEED}", set(world.edges), recovered)
-    assert precision >= MIN_PRECISION and recall >= MIN_RECALL
+def test_api_network_matches_the_records(client: TestClient, world: SyntheticWorld, extracted) -> None:
+    """Changed expectation (issue 15): this corpus's 20 practices are too few for interval-based
+    recovery (tests/unit/test_diffusion_synthetic.py); the API must give the records' network,
+    pair counts and per-edge orders, and show nothing unplanted."""
+    body = client.get("/diffusion/network", params={"level": "city", "all_edges": "true"}).json()
     events, _ = extracted
-    assert recovered == {(e.source, e.target) for e in precedence_network(events, "city").shown}
+    network = precedence_network(events, "city")
+    assert body["pairs"] == network.to_dict()["pairs"] and body["pairs"]["established"] > 0
+    fields = ("source", "target", "weight", "against", "established", "one_sided", "unknown", "tied", "significant")
+    assert {tuple(e[f] for f in fields) for e in body["edges"]} == \
+        {tuple(getattr(e, f) for f in fields) for e in network.edges}
+    shown = {(e["source"], e["target"]) for e in body["edges"] if e["significant"] and e["direct"]}
+    report(f"ukg build + API, seed {SEED}", set(world.edges), shown)
+    assert shown == {(e.source, e.target) for e in network.shown} and shown <= set(world.edges)
 
 
 def test_api_first_adopters_and_events_match_the_records(client: TestClient, world: SyntheticWorld,

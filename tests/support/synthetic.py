@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,8 +144,12 @@ def organizations() -> list[Organization]:
 
 
 def plan_world(seed: int = 8, practices: int = 20, hop_probability: float = 0.9,
-               noise_probability: float = 0.15, claims: int = 4) -> SyntheticWorld:
-    """Plant a diffusion of `practices` practices along PLANTED_EDGES (reproducible by seed)."""
+               noise_probability: float = 0.15, claims: int = 4,
+               practice_ids: Sequence[str] = tuple(PRACTICE_TEXT)) -> SyntheticWorld:
+    """Plant a diffusion of `practices` practices along PLANTED_EDGES (reproducible by seed).
+
+    The practices are the first `practices` of `practice_ids`; write_corpus needs them to be
+    PRACTICE_TEXT's (it writes their cue words), record-level worlds may use any ids."""
     rng = random.Random(seed)
     orgs = organizations()
     by_city: dict[str, list[Organization]] = defaultdict(list)
@@ -154,7 +159,7 @@ def plan_world(seed: int = 8, practices: int = 20, hop_probability: float = 0.9,
     for a, b in PLANTED_EDGES:
         children[a].append(b)
     world = SyntheticWorld(seed, PLANTED_EDGES, orgs)
-    chosen = list(PRACTICE_TEXT)[:practices]
+    chosen = list(practice_ids)[:practices]
     for index, practice in enumerate(chosen):
         # two innovation centres per practice, starting in different years (a unique first adopter)
         roots = [INNOVATORS[index % 3], INNOVATORS[(index + 1) % 3]]

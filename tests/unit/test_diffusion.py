@@ -23,13 +23,9 @@ from analytics.adoptions import (
 )
 from analytics.export import COLUMNS, FIELDNAMES, write_events_csv
 from analytics.innovativeness import innovativeness
-from analytics.precedence import (
-    _precede_share,
-    adoption_times,
-    precedence_network,
-    shuffle_times,
-    tail_probability,
-)
+from analytics.intervals import BEFORE, Interval, interval_of
+from analytics.order_test import bounded, sign_p_value, tally_pairs
+from analytics.precedence import adoption_times, precedence_network, shuffle_times
 from analytics.timeline import practice_timeline
 from graph_loader.extract.evidence_dates import quote_date
 from graph_loader.text.dates import stated_date
@@ -107,34 +103,51 @@ def test_locate_from_name_places_and_outside() -> None:
 
 # --- the permutation test -----------------------------------------------------------------
 
-def _brute_force_p(adoptions: dict[str, dict[str, int]], a: str, b: str) -> float:
-    """P(W(a→b) >= observed) by enumerating every reassignment of years within each practice."""
-    observed = sum(times[a] < times[b] for times in adoptions.values() if a in times and b in times)
-    per_practice = []
-    for times in adoptions.values():
-        if a not in times or b not in times:
-            continue
-        regions, years = list(times), list(times.values())
-        perms = itertools.permutations(years)
-        per_practice.append([dict(zip(regions, perm, strict=True)) for perm in perms])
+def _brute_force_p(intervals: dict[str, dict[str, Interval]], a: str, b: str) -> float:
+    """P(W(a→b) >= observed) under the pair's null, by enumerating every way of swapping a's and
+    b's intervals practice by practice (each of the 2^n assignments equally likely)."""
+    shared = [t for t in intervals.values() if a in t and b in t]
+    observed = sum(t[a].order(t[b]) == BEFORE and bounded(t[a]) and bounded(t[b]) for t in shared)
     hits = total = 0
-    for combo in itertools.product(*per_practice):
+    for swaps in itertools.product((False, True), repeat=len(shared)):
+        wins = 0
+        for t, swap in zip(shared, swaps, strict=True):
+            first, second = (t[b], t[a]) if swap else (t[a], t[b])
+            wins += first.order(second) == BEFORE and bounded(first) and bounded(second)
         total += 1
-        hits += sum(t[a] < t[b] for t in combo) >= observed
+        hits += wins >= observed
     return hits / total
 
 
-def test_exact_p_value_equals_enumerating_every_shuffle() -> None:
-    adoptions = {
-        "p1": {"杭州市": 2015, "湖州市": 2016, "嘉兴市": 2016, "衢州市": 2018},
-        "p2": {"杭州市": 2014, "湖州市": 2017, "宁波市": 2015},
-        "p3": {"杭州市": 2016, "湖州市": 2016, "绍兴市": 2019},
-        "p4": {"湖州市": 2015, "杭州市": 2017},
+def test_sign_test_p_value_equals_enumerating_every_swap() -> None:
+    stated = {y: interval_of(str(y), STATED, str(y)) for y in range(2014, 2020)}
+    open_2018 = interval_of("", "unknown", "2018-12-10")  # article date, no lower bound
+    after_2016 = interval_of("2016-01-10", "coverage", "2019-01-10")
+    intervals = {
+        "p1": {"杭州市": stated[2015], "湖州市": stated[2016], "嘉兴市": stated[2016]},
+        "p2": {"杭州市": stated[2014], "湖州市": after_2016, "宁波市": stated[2015]},
+        "p3": {"杭州市": stated[2016], "湖州市": stated[2016]},  # tie: no order
+        "p4": {"湖州市": stated[2015], "杭州市": stated[2017]},  # against
+        "p5": {"杭州市": open_2018, "湖州市": stated[2019]},  # one-sided: cannot count
+        "p6": {"杭州市": stated[2014], "湖州市": stated[2018]},
     }
-    for a, b in [("杭州市", "湖州市"), ("湖州市", "杭州市"), ("杭州市", "衢州市")]:
-        qs = [_precede_share(list(t.values())) for t in adoptions.values() if a in t and b in t]
-        observed = sum(t[a] < t[b] for t in adoptions.values() if a in t and b in t)
-        assert tail_probability(qs, observed) == pytest.approx(_brute_force_p(adoptions, a, b))
+    tallies = tally_pairs(intervals)
+    forward = tallies[("杭州市", "湖州市")]
+    assert (len(forward.wins), len(forward.losses), forward.one_sided, forward.tied) == (3, 1, 1, 1)
+    for a, b in [("杭州市", "湖州市"), ("湖州市", "杭州市")]:
+        tally = tallies[(a, b)]
+        assert sign_p_value(len(tally.wins), tally.counted) == pytest.approx(_brute_force_p(intervals, a, b))
+    assert sign_p_value(3, 4) == pytest.approx(5 / 16)  # 4 + 1 of the 16 assignments
+
+
+def test_one_sided_orders_never_make_an_edge() -> None:
+    """A region known only from above (article dates, never reported before) precedes everyone
+    reported later and can follow no one: those orders are listed, not tested."""
+    magazine = interval_of("", "unknown", "2018-12-10")
+    intervals = {f"p{i}": {"温州市": magazine, "宁波市": interval_of(str(2019 + i % 4), STATED, str(2019 + i % 4))}
+                 for i in range(12)}
+    tally = tally_pairs(intervals)[("温州市", "宁波市")]
+    assert tally.established == tally.one_sided == 12 and tally.counted == 0
 
 
 def test_shuffling_keeps_each_practices_years_and_adopters() -> None:

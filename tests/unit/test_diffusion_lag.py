@@ -4,11 +4,11 @@ late, and a control corpus in which publication order is the only order yields n
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from analytics.intervals import BEFORE, TIE, UNKNOWN_ORDER, Interval, interval_of
+from analytics.intervals import BEFORE, TIE, UNKNOWN_ORDER, Interval, interval_of, region_intervals, with_intervals
 from analytics.precedence import precedence_network
-from tests.support.synthetic import plan_world, report
+from tests.support.synthetic import PLANTED_EDGES, plan_world, report
 from tests.support.synthetic_lag import (
     CONTROL_CITIES,
     LAG_MIN_PRECISION,
@@ -17,6 +17,8 @@ from tests.support.synthetic_lag import (
     city_years_by_date,
     control_events,
     lagged_events,
+    plan_lagged_world,
+    report_event,
 )
 
 
@@ -58,19 +60,61 @@ def test_late_reports_with_stated_years_lose_nothing() -> None:
         assert network.pairs["unknown"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: with half the reports article-dated the established orders "
-    "are mostly long-range ones; recall falls to 0 (see docs/diffusion.md, Intervals)",
-)
 def test_planted_network_is_recovered_from_stated_years_and_coverage() -> None:
+    """Half the reports article-dated, one to four years late: ten planted worlds of 57 practices.
+
+    Every seed must recover at least 70 % of the planted edges; precision is pooled over the
+    seeds (at most one extra edge in any seed): the edges are tested at a false discovery rate
+    of 5 %, so an occasional chance edge is the method working as specified, and with seven
+    planted edges one extra edge alone takes a seed's precision to 0.875."""
+    shown = hits = 0
     for seed in range(10):
-        world = plan_world(seed)
+        world = plan_lagged_world(seed)
         network = precedence_network(lagged_events(world), "city", shuffles=0)
         recovered = {(e.source, e.target) for e in network.shown}
         precision, recall = report(f"lagged reports, seed {seed}", set(world.edges), recovered)
         print(f"pairs: {network.pairs}")
-        assert precision >= LAG_MIN_PRECISION and recall >= LAG_MIN_RECALL, seed
+        assert recall >= LAG_MIN_RECALL, seed
+        assert len(recovered - set(world.edges)) <= 1, seed
+        shown += len(recovered)
+        hits += len(recovered & set(world.edges))
+    assert hits / shown >= LAG_MIN_PRECISION
+
+
+def test_twenty_practices_are_too_few_to_recover_anything_under_lag() -> None:
+    """The power limit, stated as a test: the same process over synthetic.py's 20 practices leaves
+    about five counted orders per planted edge, and no edge survives the adjustment for testing
+    every pair. The method says nothing rather than something wrong."""
+    for seed in range(3):
+        world = plan_lagged_world(seed, practices=20)
+        network = precedence_network(lagged_events(world), "city", shuffles=0)
+        assert not network.shown, seed
+        planted = [e for e in network.edges if (e.source, e.target) in set(PLANTED_EDGES)]
+        assert sum(e.weight for e in planted) / len(PLANTED_EDGES) < 8, seed
+        truth = world.city_years
+        for practice, times in network.intervals.items():  # what is established is true
+            for a, b in itertools.permutations(times, 2):
+                if times[a].order(times[b]) == BEFORE:
+                    assert truth[practice][a] < truth[practice][b], (seed, practice, a, b)
+
+
+def test_region_interval_ignores_other_organisations_reports() -> None:
+    """A 2018 report on one Ningbo union without the practice says nothing of another Ningbo union
+    first reported with it in 2024: the region's lower bound stays unknown (it was the 2018
+    report's date when a region's coverage counted, which made publication order established)."""
+    events = with_intervals([
+        report_event("workers-library", "宁波市鄞州区总工会", "宁波市鄞州区", "宁波市", 2016, 2018, False),
+        report_event("craftsman-school", "宁波市北仑区总工会", "宁波市北仑区", "宁波市", 2017, 2024, False),
+        report_event("craftsman-school", "宁波市鄞州区总工会", "宁波市鄞州区", "宁波市", 2021, 2024, False),
+    ])
+    bases = {(e.practice, e.organization): e.earliest_basis for e in events}
+    assert bases[("craftsman-school", "宁波市鄞州区总工会")] == "coverage"  # its own 2018 report
+    assert bases[("craftsman-school", "宁波市北仑区总工会")] == "unknown"  # never reported before
+    school = region_intervals(events, "city", region_coverage=False)["craftsman-school"]["宁波市"]
+    assert school.lo is None and school.year == 2024
+    assert region_intervals(events, "city")["craftsman-school"]["宁波市"].lo is not None  # the map's reading
+    network = precedence_network(events, "city", shuffles=0)
+    assert network.intervals["craftsman-school"]["宁波市"].lo is None
 
 
 def test_control_adopting_together_reported_apart_gives_no_edge() -> None:

@@ -9,17 +9,15 @@ tests/integration/test_diffusion_synthetic.py.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-import pytest
-
 from analytics.adoptions import events_from_records
-from analytics.precedence import precedence_network
+from analytics.intervals import BEFORE
+from analytics.precedence import PrecedenceNetwork, precedence_network
 from analytics.timeline import practice_timeline
 from graph_loader.pipeline import run_extraction
 from tests.support.synthetic import (
-    MIN_PRECISION,
-    MIN_RECALL,
     SEED,
     SyntheticWorld,
     plan_world,
@@ -27,6 +25,7 @@ from tests.support.synthetic import (
     report,
     write_corpus,
 )
+from tests.support.synthetic_lag import LAG_MIN_PRECISION
 
 
 def test_corpus_reads_like_the_real_one(corpus: Path) -> None:
@@ -61,15 +60,29 @@ def test_first_adopters_and_years_are_exact(world: SyntheticWorld, extracted) ->
         assert [e.organization for e in timeline.first_adopters] == [organization], practice
 
 
-@pytest.mark.xfail(strict=True, reason="new interval semantics: page-only adoptions are article-dated, "
-                   "an upper bound; recall on this corpus drops (docs/diffusion.md, Intervals)")
-def test_precedence_network_recovers_the_planted_edges(world: SyntheticWorld, extracted) -> None:
+def established_orders_are_true(network: PrecedenceNetwork, world: SyntheticWorld) -> int:
+    """Every order the intervals establish between two cities is the planted order; returns how many."""
+    truth = world.city_years
+    count = 0
+    for practice, times in network.intervals.items():
+        for a, b in itertools.permutations(times, 2):
+            if times[a].order(times[b]) == BEFORE:
+                assert truth[practice][a] < truth[practice][b], (world.seed, practice, a, b)
+                count += 1
+    return count
+
+
+def test_precedence_network_establishes_only_true_orders(world: SyntheticWorld, extracted) -> None:
+    """Changed expectation (issue 15): with year dates this corpus gave the planted network; with
+    intervals its 20 practices leave too few established orders per edge for any to be
+    significant (the power limit tests/unit/test_diffusion_lag.py states and docs/diffusion.md
+    measures). What must hold: what the texts establish is true, and nothing unplanted is shown."""
     events, _ = extracted
     network = precedence_network(events, "city")
+    assert established_orders_are_true(network, world) >= 100
     recovered = {(e.source, e.target) for e in network.shown}
-    precision, recall = report(f"pipeline, seed {SEED}", set(world.edges), recovered)
-    print(f"edges chance alone would show: {network.chance_edges}")
-    assert precision >= MIN_PRECISION and recall >= MIN_RECALL
+    report(f"pipeline, seed {SEED}", set(world.edges), recovered)
+    assert recovered <= set(world.edges)
     assert network.chance_edges is not None and network.chance_edges < 1
 
 
@@ -85,20 +98,22 @@ def test_spread_claims_are_listed_apart_from_inferred_order(world: SyntheticWorl
     assert all(c.evidence for c in timeline.spread_claims)
 
 
-@pytest.mark.xfail(strict=True, reason="new interval semantics: page-only adoptions are article-dated, "
-                   "an upper bound; recall on this corpus drops (docs/diffusion.md, Intervals)")
 def test_recovery_holds_across_seeds(tmp_path: Path) -> None:
-    """Not one lucky world: ten planted worlds through the whole pipeline."""
+    """Not one lucky world: ten planted worlds through the whole pipeline (first adopters exact,
+    established orders true, the few edges shown planted: see the test above for recall)."""
+    shown = hits = 0
     for seed in range(10):
         world = plan_world(seed)
         folder = tmp_path / f"seed{seed}"
         write_corpus(world, folder)
         result = run_extraction(folder)
         events = events_from_records(result.entities, result.relations)
-        recovered = {(e.source, e.target) for e in precedence_network(events, "city", shuffles=0).shown}
-        precision, recall = report(f"pipeline, seed {seed}", set(world.edges), recovered)
-        assert precision >= MIN_PRECISION and recall >= MIN_RECALL, seed
+        network = precedence_network(events, "city", shuffles=0)
+        established_orders_are_true(network, world)
+        shown += len(network.shown)
+        hits += len({(e.source, e.target) for e in network.shown} & set(world.edges))
         for practice, (organization, year) in world.first_adopters.items():
             timeline = practice_timeline(events, practice)
             assert (timeline.first_year, [e.organization for e in timeline.first_adopters]) == \
                 (year, [organization]), (seed, practice)
+    assert hits >= LAG_MIN_PRECISION * shown

@@ -112,6 +112,10 @@ HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", help="Write the practice timeline (with --network: the network) as an offline HTML page.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Read this corpus, not the graph in Neo4j.")]
+HazardOpt = Annotated[bool, typer.Option(
+    "--hazard", help="Fit the hazard model (also `ukg diffusion hazard`); PRACTICE: one, else all pooled.")]
+CensoringOpt = Annotated[str, typer.Option("--censoring", help="--hazard: stated (censor unknown years) or upper.")]
+EffectsOpt = Annotated[str, typer.Option("--effects", help="--hazard, pooled: practice (intercept each) or common.")]
 
 
 def diffusion(
@@ -123,6 +127,9 @@ def diffusion(
     html_file: HtmlOpt = None,
     as_json: JsonOpt = False,
     corpus: CorpusOpt = None,
+    hazard: HazardOpt = False,
+    censoring: CensoringOpt = "stated",
+    effects: EffectsOpt = "practice",
 ) -> None:
     """Who adopted a practice when, who followed whom (docs/diffusion.md); --csv for statistics packages."""
     from analytics.export import write_events_csv
@@ -134,11 +141,20 @@ def diffusion(
 
     if level not in LEVELS:
         raise InputError(f"--level must be city or county, not {level!r}")
+    if practice == "hazard":  # `ukg diffusion hazard`: no practice has that id
+        hazard, practice = True, None
     if practice is not None:
         try:
             practice = get_ontology().practice(practice).id
         except KeyError:
             raise InputError(f"unknown practice id {practice!r} (see GET /practices)") from None
+    if hazard:
+        from ukg.commands.hazard import run_hazard  # statsmodels costs ~1.6 s: imported only when used
+
+        if censoring not in ("stated", "upper") or effects not in ("practice", "common"):
+            raise InputError("--censoring must be stated or upper, --effects practice or common")
+        run_hazard(practice, level, censoring, effects, as_json, corpus)
+        return
     events, claims = _from_corpus(corpus) if corpus is not None else _from_graph(practice)
     if practice is not None:
         events = [e for e in events if e.practice == practice]

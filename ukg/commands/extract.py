@@ -21,7 +21,7 @@ from graph_loader.records import ArticleExtraction, Entity, Evidence, Relation
 
 def _evidence(evidence: list[Evidence]) -> list[dict[str, Any]]:
     return [{"article": e.article_id, "raw_start": e.raw_start, "raw_end": e.raw_end, "date": e.date,
-             "quote": e.quote} for e in evidence]
+             "quote": e.quote, **({"page": e.page} if e.page is not None else {})} for e in evidence]
 
 
 def entity_json(entity: Entity) -> dict[str, Any]:

@@ -17,10 +17,8 @@ from rich.console import Console
 from analytics.graph_export import ExportGraph, csv_tables, to_graphml
 from analytics.graph_selection import ExportFilterError, check_filters, read_export
 from graph_loader.errors import InputError
-from graph_loader.neo4j.database import Database
-from graph_loader.neo4j.store import ensure_embedded_running
-from graph_loader.settings import neo4j_settings
-from queries import BadQueryParameter, QueryReader
+from queries import BadQueryParameter
+from ukg.commands.graph_reader import graph_reader
 
 FORMATS = ("graphml", "csv")
 
@@ -31,18 +29,13 @@ def read_graph(practice: str | None, region: str | None, types: list[str] | None
         filters = check_filters(practice, region, types)
     except ExportFilterError as error:
         raise InputError(str(error)) from None
-    settings = neo4j_settings()
-    if start_neo4j:
-        ensure_embedded_running(settings, quiet=True)
-    database = Database(settings)
     try:
-        return read_export(QueryReader(database.read), filters)
+        with graph_reader(start_neo4j) as reader:
+            return read_export(reader, filters)
     except (ExportFilterError, BadQueryParameter) as error:
         raise InputError(str(error)) from None
     except ClientError as error:
         raise InputError(f"the export query cannot run: {error.message}") from None
-    finally:
-        database.close()
 
 
 def write_graph(graph: ExportGraph, fmt: str, out: Path | None) -> str:

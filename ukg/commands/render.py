@@ -14,12 +14,14 @@ import typer
 from rich.console import Console
 
 from graph_loader.errors import InputError
+from ukg.commands.graph_reader import graph_reader
+from ukg.commands.render_map import render_map
 
 if TYPE_CHECKING:
     from queries import QueryReader
     from visualizations.model import Links, ViewGraph
 
-VIEW_HELP = "entity KEY | practice ID | region PLACE | query NAME | overview"
+VIEW_HELP = "entity KEY | practice ID | region PLACE | query NAME | overview | map [PRACTICE]"
 
 
 def _parse_params(items: list[str]) -> dict[str, str]:
@@ -86,49 +88,50 @@ def render(
         str, typer.Option(help="Where links and filters in the file point (a `ukg serve`).")
     ] = "http://127.0.0.1:8000",
     start_neo4j: Annotated[bool, typer.Option(help="Start the embedded Neo4j if it is not running.")] = True,
+    lang: Annotated[
+        str, typer.Option(help="zh, or en: concepts by their English labels, names with pinyin, English UI.")
+    ] = "zh",
 ) -> None:
     """Write one view as a single HTML file (vis-network inlined: opens from disk, offline)."""
     from neo4j.exceptions import ClientError
 
-    from graph_loader.neo4j.database import Database
-    from graph_loader.neo4j.store import ensure_embedded_running
-    from graph_loader.settings import neo4j_settings
-    from queries import BadQueryParameter, QueryReader
+    from queries import BadQueryParameter
     from visualizations import views
+    from visualizations.lang import LANGS
     from visualizations.model import Links
     from visualizations.render import render_view
     from visualizations.views import ViewNotFound
 
+    if lang not in LANGS:
+        raise InputError(f"--lang wants one of {', '.join(LANGS)}, got {lang!r}")
+    if view == "map":  # inline SVG, not a graph view (ukg.commands.render_map)
+        render_map(arg, out, base_url, start_neo4j, lang)
+        return
     if view not in views.VIEWS:
         raise InputError(f"unknown view {view!r}; use one of: {VIEW_HELP}")
-    settings = neo4j_settings()
-    if start_neo4j:
-        ensure_embedded_running(settings, quiet=True)
-    database = Database(settings)
-    links = Links(base=base_url.rstrip("/"))
+    links = Links(base=base_url.rstrip("/"), lang=lang)
     try:
-        graph = build_view(
-            view,
-            arg,
-            QueryReader(database.read),
-            links,
-            depth=depth,
-            types=types or [],
-            expand=expand,
-            practices=practices,
-            party=party,
-            params=_parse_params(param or []),
-            max_nodes=max_nodes,
-            limit=limit,
-        )
+        with graph_reader(start_neo4j) as reader:
+            graph = build_view(
+                view,
+                arg,
+                reader,
+                links,
+                depth=depth,
+                types=types or [],
+                expand=expand,
+                practices=practices,
+                party=party,
+                params=_parse_params(param or []),
+                max_nodes=max_nodes,
+                limit=limit,
+            )
     except (ViewNotFound, BadQueryParameter) as error:
         raise InputError(str(error)) from None
     except ClientError as error:
         raise InputError(f"the query cannot run: {error.message}") from None
-    finally:
-        database.close()
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_view(graph, links, standalone=True), encoding="utf-8")
+    out.write_text(render_view(graph.in_language(lang), links, standalone=True), encoding="utf-8")
     note = f"; {graph.total} matched, over the limit — filter or raise --max-nodes" if graph.truncated else ""
     Console(stderr=True).print(
         f"wrote {out} ({len(graph.nodes)} nodes, {len(graph.edges)} edges{note})", highlight=False

@@ -22,14 +22,15 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from ukg.build import build_for_jobs
 
     settings = neo4j_settings()
     if start_neo4j:
         ensure_embedded_running(settings)
     typer.echo(f"ukg API on http://{host}:{port}/  (docs: /docs, health: /health, views: /views/)")
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
-    else:  # each worker process builds its own app from the same environment
+        uvicorn.run(create_app(settings, builder=build_for_jobs), host=host, port=port, log_level="warning")
+    else:  # each worker process builds its own app from the same environment (no uploads: one build at a time)
         uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
