@@ -3,30 +3,24 @@ token, uploads a PDF, watches the progress bar reach 100 %, finds the new union 
 and a second upload of the same file is reported as a duplicate. No console error but the 409 itself,
 no request leaving 127.0.0.1.
 
-The PDF is printed by Chromium from an invented report (no corpus document names 缙云 or 烧饼). Until
-PDF reading lands (graph_loader/text/pdf.py, another change of issue 17), the same text is uploaded
-as .txt instead: the form, the job and the build do not depend on the file type (the test's id in
-the output, `[pdf]` or `[txt-until-pdf-reading]`, names which one ran).
-
-The server builds a temporary copy of the shared corpus, so the build loads only the upload; the
-upload is deleted afterwards (through the API), which leaves the session graph as the corpus built it.
+The PDF is printed by Chromium from an invented report (no corpus document names 缙云 or 烧饼); the
+union's evidence carries the PDF page, and its entity view shows it ("p. 1").
 """
 
 from __future__ import annotations
 
 import html
-import importlib.util
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
 
 from api.app import create_app
 from graph_loader.curation.tokens import TokenStore
-from tests.browser.test_browser import LOCAL_HOSTS, SCREENSHOTS, browser, page
+from tests.browser.test_browser import LOCAL_HOSTS, SCREENSHOTS, browser, node_point, open_view, page
 from tests.support.live_server import serve
 from tests.support.uploads import corpus_copy, restore
 from ukg.build import build_for_jobs
@@ -35,8 +29,6 @@ SHARED_FIXTURES = (browser, page)  # found by name by pytest (see tests/browser/
 
 pytestmark = pytest.mark.integration
 
-PDF_READING = importlib.util.find_spec("graph_loader.text.pdf") is not None
-SUFFIX = ".pdf" if PDF_READING else ".txt"
 REPORT = [
     "丽水市缙云县烧饼小镇工会联合会 烤出职工好日子",
     "2020年6月，在缙云县总工会的指导下，缙云县烧饼小镇工会联合会挂牌成立，覆盖小镇内烧饼店铺和食品企业65家、从业人员2100余人。",
@@ -71,11 +63,8 @@ def token() -> Iterator[str]:
 
 
 def report_file(browser, folder: Path) -> Path:
-    """The invented report as a PDF printed by Chromium (or its text, until PDF reading lands)."""
-    out = folder / f"缙云烧饼小镇{SUFFIX}"
-    if not PDF_READING:
-        out.write_text("\n\n".join(REPORT) + "\n", encoding="utf-8")
-        return out
+    """The invented report as a PDF printed by Chromium."""
+    out = folder / "缙云烧饼小镇.pdf"
     printer = browser.new_page()
     try:
         body = "".join(f"<p>{html.escape(block)}</p>" for block in REPORT)
@@ -91,13 +80,11 @@ def organizations(server: str) -> list[str]:
     return [item["name"] for item in answer["items"]]
 
 
-@pytest.mark.parametrize("suffix", [SUFFIX], ids=["pdf" if PDF_READING else "txt-until-pdf-reading"])
 def test_upload_form_builds_the_pdf_and_refuses_it_twice(
-    page, browser, upload_server: str, token: str, tmp_path: Path, suffix: str
+    page, browser, upload_server: str, token: str, tmp_path: Path
 ) -> None:
     server = upload_server
     document = report_file(browser, tmp_path)
-    assert document.suffix == suffix
     assert organizations(server) == []
     page.goto(f"{server}/views/")
     page.locator("#ukg-token-input").fill(token)
@@ -130,6 +117,19 @@ def test_upload_form_builds_the_pdf_and_refuses_it_twice(
     while UNION not in organizations(server) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert UNION in organizations(server)
+    found = httpx.get(f"{server}/organizations", params={"name": UNION, "evidence": "all"}, timeout=60).json()
+    union = next(item for item in found["items"] if item["name"] == UNION)
+    pages = {ev.get("page") for practice in union["practices"] for ev in practice["evidence"]}
+    assert union["practices"] and pages == {1}  # an A5 page holds the whole report
+    view = page.context.new_page()  # the entity view's details panel names the page with the quote
+    open_view(view, f"{server}/views/entity/{quote(union['key'], safe='/')}")
+    point = node_point(view, union["key"])
+    assert point, "the union's node is not on screen"
+    view.mouse.move(point["x"] - 40, point["y"] - 40)
+    view.mouse.move(point["x"], point["y"], steps=4)
+    view.wait_for_function("key => document.getElementById('ukg-details').dataset.key === key", arg=union["key"])
+    assert "· p. 1" in view.locator("#ukg-details").inner_text()
+    view.close()
 
     page.locator("#ukg-upload-file").set_input_files(str(document))
     page.locator("#ukg-upload-send").click()
