@@ -15,8 +15,9 @@ prefix, else the places they are LOCATED_IN or COVER. Units outside Zhejiang hav
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
+from analytics import geography
 from analytics.adoptions import RecordGraph, locate, places_of_row, year_of
 from graph_loader.records import ConceptRef, Entity, Relation
 from graph_loader.reference.lexicon import PARTICIPATES_IN
@@ -58,3 +59,18 @@ def pilots_from_records(entities: Iterable[Entity], relations: Iterable[Relation
             row = graph.row(rel.head.label)
             rows.append({**row, "unit": rel.head.label, "program": rel.tail.id, "year": rel.props.get("year")})
     return pilots_from_rows(rows, level)
+
+
+ADJACENCY_SOURCE = "analytics.geography.neighbours (land borders, sea links for 舟山)"
+
+
+def adjacency(level: Literal["city", "county"]) -> dict[str, frozenset[str]]:
+    """The regions adjacent to each region for the hazard model, made symmetric: a former county
+    name (杭州市下城区) is listed as a neighbour of the regions its successors border, so its
+    adoptions count too. The API and `ukg diffusion hazard` both use this one."""
+    found: Mapping[str, frozenset[str]] = geography.neighbours(level)
+    out = {name: set(near) for name, near in found.items()}
+    for name, near in found.items():
+        for other in near:
+            out.setdefault(other, set()).add(name)
+    return {name: frozenset(near - {name}) for name, near in out.items()}

@@ -16,7 +16,7 @@ from api.errors import install_error_handlers
 from api.graph_version import GraphVersion
 from api.jobs import Builder
 from api.limits import MAX_BODY_BYTES, BodySizeLimit
-from api.response_cache import cache_settings
+from api.response_cache import ResponseCache, cache_settings
 from api.routers import (
     curation,
     cypher,
@@ -32,7 +32,6 @@ from api.routers import (
     views,
 )
 from api.schemas import error_responses
-from api.uncached_jobs import ResponseCacheExceptJobs
 from graph_loader.settings import Neo4jSettings, default_corpus_dir, neo4j_settings
 
 
@@ -69,9 +68,8 @@ def create_app(
     uploads = {"/documents": upload_max_bytes + documents.FORM_SLACK_BYTES}
     app.add_middleware(BodySizeLimit, limit=MAX_BODY_BYTES, paths=uploads)
     if cache_bytes > 0:  # added last, so outermost: a hit skips routing, validation and the error handlers
-        # jobs change while the graph does not: never cached (api.uncached_jobs)
         app.add_middleware(
-            ResponseCacheExceptJobs, version=GraphVersion(database.read, cache_ttl), max_bytes=cache_bytes
+            ResponseCache, version=GraphVersion(database.read, cache_ttl), max_bytes=cache_bytes
         )
     app.include_router(health.router)
     app.include_router(resources.router)

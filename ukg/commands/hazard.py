@@ -17,13 +17,10 @@ from rich.table import Table
 
 from analytics.adoptions import events_from_records, events_from_rows
 from analytics.hazard import hazard_model
-from analytics.hazard_inputs import pilots_from_records, pilots_from_rows
-from api.routers.hazard import ADJACENCY_SOURCE, adjacency
+from analytics.hazard_inputs import ADJACENCY_SOURCE, adjacency, pilots_from_records, pilots_from_rows
 from graph_loader.errors import InputError
-from graph_loader.neo4j.database import Database
-from graph_loader.neo4j.store import ensure_embedded_running
 from graph_loader.pipeline import run_extraction
-from queries import QueryReader
+from ukg.commands.graph_reader import graph_reader
 
 
 def _inputs(level: str, corpus: Path | None) -> tuple[list[Any], dict[str, int | None]]:
@@ -35,16 +32,11 @@ def _inputs(level: str, corpus: Path | None) -> tuple[list[Any], dict[str, int |
             events_from_records(result.entities, result.relations),
             pilots_from_records(result.entities, result.relations, level),
         )
-    ensure_embedded_running(quiet=True)
-    database = Database()
-    try:
-        reader = QueryReader(database.read)
+    with graph_reader() as reader:
         return (
             events_from_rows(reader.rows("adoption_events")),
             pilots_from_rows(reader.rows("pilot_participations"), level),
         )
-    finally:
-        database.close()
 
 
 def run_hazard(
