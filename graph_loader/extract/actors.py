@@ -35,6 +35,8 @@ _DISPOSAL = re.compile(
 # 将 that is not the modal: 将近 (nearly), 将来 handled as future anyway, 将士, 将军
 _NOT_MODAL_JIANG = re.compile(r"^将(近|士|军|心比心|信将疑)")
 _DONE_BEFORE = ("已", "已经", "曾", "均已", "都已", "先后")
+# 会 after a pronoun that is not the modal: 我们会同…(together with), 我们会员…, 会议, 会上
+_NOT_MODAL_HUI = re.compile(r"^[同员议上场所长]")
 # 将 is the modal (will) after these words, or before an adverb or verb that cannot open a noun
 # phrase; otherwise it is taken as the preposition 将 (= 把) and the sentence as done
 _MODAL_BEFORE = ("还", "也", "并", "都", "均", "又", "即", "届时", "仍", "亦", "今年", "明年", "今后", "下一步", "未来",
@@ -89,6 +91,8 @@ def _plan_marker(ctx: ArticleContext, text: str, at: int, word: str, offset: int
             return False
         if not (text[:at].endswith(_MODAL_BEFORE) or _MODAL_AFTER.match(text[at:])):
             return False
+    elif word.endswith("会") and _NOT_MODAL_HUI.match(after):
+        return False
     elif word in {"计划", "准备", "规划", "打算"}:
         if _NOUN_AFTER.match(after) or text[:at].endswith(tuple(_OPEN_QUOTE)):
             return False

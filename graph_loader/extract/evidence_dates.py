@@ -40,10 +40,10 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def quote_date(quote: str, practice: str, article_date: str) -> tuple[str, str, str]:
     """(date, basis, phrase) that a quote gives to the adoption of `practice` (see module docstring)."""
     compact = re.sub(r"\s+", "", quote or "")
-    pos = max((compact.rfind(cue) for cue in _cues(practice)), default=-1)
+    pos, cue = max(((compact.rfind(cue), cue) for cue in _cues(practice)), default=(-1, ""))
     if pos >= 0:
         start, end = _sentence_bounds(compact, pos)
-        found = adoption_date(compact[start:end], pos - start, article_date)
+        found = adoption_date(compact[start:end], pos - start, article_date, end=pos - start + len(cue))
         if found is not None:
             return found.value, RELATIVE if found.relative else STATED, found.phrase
     if re.match(r"\d{4}", article_date or ""):

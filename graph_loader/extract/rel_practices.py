@@ -93,11 +93,12 @@ def period_year(ctx: ArticleContext) -> int | None:
     return None if published.isdigit() and year > int(published) else year
 
 
-def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int) -> int | None:
-    """The year the sentence states for the start of the fact at pos (`2019年…创办`), for
-    ADOPTS.year; the article's own date never counts (text.dates.adoption_date)."""
+def stated_year(ctx: ArticleContext, sentence: Sentence, pos: int, end: int | None = None) -> int | None:
+    """The year the sentence states for the start of the fact at pos (its cue ending at `end`:
+    `2019年…创办`), for ADOPTS.year; the article's own date never counts (text.dates.adoption_date)."""
     before = previous_year(ctx, sentence) if "当年" in sentence.text or "同年" in sentence.text else None
-    found = adoption_date(sentence.text, pos - sentence.start, ctx.article.date, before)
+    found = adoption_date(sentence.text, pos - sentence.start, ctx.article.date, before,
+                          None if end is None else end - sentence.start)
     return int(found.value[:4]) if found else None
 
 
@@ -278,7 +279,7 @@ def adoptions(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     for sentence, a, b, cue, pid, doer, path, rule in found:
         if path == "headline" and actor is not None:
             doer = actor
-        year = stated_year(ctx, sentence, a)
+        year = stated_year(ctx, sentence, a, b)
         if year is None and path == "headline":
             year = period_year(ctx)
         out.append(relate(ctx, mentions, ADOPTS, doer, f"practice:{pid}", sentence, (a, b, cue),

@@ -30,6 +30,10 @@ TOWN_PROGRAM = "characteristic-town-creation"
 # a cue in a list of a contest's tracks or categories (设“大抓基层”、产改赋能…四个赛道) names a
 # category entrants compete in, not a programme anyone was selected for
 _CATEGORY = re.compile(r"^[^。；;]{0,30}?(赛道|组别|类别)")
+# `…确定了288家群团改革试点`: a counted batch in the cue's own clause; a unit named only in another
+# clause of the sentence (`在总结A、B三家先行试点经验的基础上，…`) is not one the clause selects.
+_BATCH = re.compile(r"\d+\s?家[^，,；;。]{0,12}$")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _SELECTED = re.compile(r"^(?:自[^，,。；]{0,5})?(?:被列为|被列入|被确定为|被选定为|列入|列为|入选|作为|是)[^，,。；]*$")
 
 
@@ -40,6 +44,12 @@ def _selected(ctx: ArticleContext, named: list[Mention], cue_start: int) -> Ment
         if _SELECTED.match(ctx.text[m.end:cue_start]):
             return m
     return None
+
+
+def _in_clause(sentence: Sentence, named: list[Mention], cue_start: int) -> bool:
+    """Is one of the named units in the clause of the cue (at `cue_start` in the sentence)?"""
+    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence.text, 0, cue_start)), default=0)
+    return any(sentence.start + clause_start <= m.start for m in named)
 
 
 def _outermost(named: list[Mention]) -> list[Mention]:
@@ -124,6 +134,8 @@ def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
                                     if not runs_programmes(m)])
                 chosen = _written_before(ctx, mentions, named, a, cue) or _selected(ctx, named, a)
                 named = [chosen] if chosen else named
+                if named and _BATCH.search(sentence.text, 0, start) and not _in_clause(sentence, named, start):
+                    continue
                 head = named[0] if named else (ctx.main_carrier if pid == TOWN_PROGRAM else
                                                _bare_subject(ctx, mentions, sentence) or ctx.main_union)
                 if head is None and pid == TOWN_PROGRAM:
@@ -139,5 +151,5 @@ def participations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMent
                 cue_span = (a, b, cue)
                 out.append(relate(ctx, mentions, PARTICIPATES_IN, head, f"program:{pid}", sentence, cue_span,
                                   level=_LEVELS[level.group(1)] if level else None,
-                                  year=stated_year(ctx, sentence, a)))
+                                  year=stated_year(ctx, sentence, a, b)))
     return out

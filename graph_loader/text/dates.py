@@ -131,7 +131,7 @@ def stated_date(sentence: str, pos: int, article_date: str = "") -> DateMention 
 _NOT_A_START = re.compile(r"\s?(?:度|版|届|生|出生|的(?![一那某]天)|[至到—–-]\s?(?:19|20)\d{2}|[至到迄]今)")
 # A clause of totals or repetition (累计创建…, 连续举办五届…) tells how much, not when it began:
 # a date from another clause does not date it.
-_TALLY = re.compile(r"累计|连续|已命名|共计|总计|至今|迄今|目前")
+_TALLY = re.compile(r"累计|连续|已命名|共计|共有|总计|至今|迄今|目前")
 # A title, quoted name or bracketed note holds dates of its own (《…2018年度要点》, （2020年度）).
 _ENCLOSED = re.compile(r"《[^《》]{0,60}》|（[^（）]{0,30}）|\([^()]{0,30}\)")
 _CLAUSE_END = re.compile(r"[，,；;：:\n]")
@@ -149,9 +149,35 @@ _SELECTED = re.compile(r"(?:入选|列入|被列为|列为|获评|荣获|获得|
 # …试点单位之一，园区…树立起“大群团”工作理念`) dates the selection, not a practice in a later clause.
 _SELECTED_AFTER = re.compile(r"^[^，,；;：:]{0,16}?(?:被[^，,；;]{0,8}?(?:列入|列为|确定为|命名为|评为)"
                              r"|入选|获评|荣获)")
-# The cue is the venue of a founding (`2017年3月，…工会联合会在…党群服务中心正式成立`): the
-# date is the founding's, not the venue's.
+# The cue is the venue of a founding or of something set up there (`2017年3月，…工会联合会在…党群
+# 服务中心正式成立`, `在小镇党群服务中心创建职工活动室`): the date is that start's, not the venue's.
 _VENUE_OF_FOUNDING = re.compile(r"在[^，,；;。]{0,20}$")
+_VENUE_THEN_START = re.compile(r"[^，,；;。\n]{0,6}?(?:" + _FOUNDING.pattern + "|" + _START_VERB.pattern + ")")
+# Before the cue in its clause, after the date: an honour the body received or applied for
+# (`在今年获得“五星级…”称号`, `今年申报创建2家县级“职工书屋”`): the date is the honour's. An
+# active 评为 (`今年8家企业新评为和谐企业`) is the body's own rating work and keeps its date.
+_HONOUR = re.compile(r"被评为|获评|荣获|获得|授予|被命名为|申报")
+# The cue's clause has the body attend a training or talk on it (`今年…组织干部参加集体合同签订
+# 培训`): the date is the training's.
+_ATTENDED = re.compile(r"参加|出席")
+_TRAINING_AFTER = re.compile(r"[^，,；;。\n]{0,6}?(?:培训|讲座|论坛|研讨)")
+# The cue names the subject of a meeting held to push it (`4月23日，…三年行动启动部署会在宁波召开`):
+# the date is the meeting's, not a start (a bargaining 现场会 is the practice itself).
+_MEETING_AFTER = re.compile(r"[^，,；;。\n]{0,10}?(?:推进会|部署会)")
+# The cue sits in a background phrase (`在总结…先行试点经验的基础上，…确定了288家试点`): the
+# clause's date is that of the main verb, not the background's.
+_BACKGROUND_AFTER = re.compile(r"[^，,；;。\n]{0,12}?基础上")
+# A clause that reports a visit on one day (`9月27日，…看望慰问患病的劳模`): the day dates that
+# visit, not the start of a practice. (A contest held on a day, `5月31日举办职工技能大赛`, is the
+# practice itself and keeps its date.)
+_ONE_DAY_EVENT = re.compile(r"看望|走访慰问|登门慰问")
+# The cue is one of the existing services or venues a clause moves onto a platform or shares
+# (`把入会转会、困难帮扶申请…等26项服务搬上“云端”`, `实现“职工大学”“谈心活动室”等阵地的共建共享`):
+# the date is the move's, not the start of what was moved.
+_MOVER = re.compile(r"把|将|实现")
+_MOVED_AFTER = re.compile(r"[^，,；;。\n]{0,30}?(?:搬上|搬到|迁入|接入|纳入|整合|共建共享)")
+# Two dates side by side (`去年9月和今年2月`, `2016年、2017年`) leave open which one a fact has.
+_COORDINATED = re.compile(r"\s?[和与及、]\s?")
 # `成立两周年`: the founding lies N years before the date of the sentence.
 _ANNIVERSARY = re.compile(r"(?:成立|挂牌|组建|建会)(?:满)?([一二两三四五六七八九十\d]{1,2})\s?周年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -192,7 +218,16 @@ def _usable(sentence: str, article_date: str, previous_year: int | None) -> tupl
             continue
         last_year = int(m.value[:4])
         out.append(m)
-    return tuple(out)
+    return tuple(_without_coordinated(sentence, out))
+
+
+def _without_coordinated(sentence: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates minus every pair joined by 和/与/及/、 (`去年9月和今年2月`): either may be the fact's."""
+    joined: set[int] = set()
+    for k in range(1, len(dates)):
+        if _COORDINATED.fullmatch(sentence, dates[k - 1].end, dates[k].start):
+            joined.update((k - 1, k))
+    return [m for k, m in enumerate(dates) if k not in joined]
 
 
 def _in_title_line(sentence: str, date: DateMention) -> bool:
@@ -221,8 +256,29 @@ def _years_back(sentence: str, pos: int) -> int:
                                         else _CN_DIGITS.get(n, 0))
 
 
+def _event_not_start(sentence: str, pos: int, end: int) -> bool:
+    """The cue at pos..end names the subject of a meeting (`…三年行动推进会`), an event the body
+    attends (`参加集体合同签订培训`), the background of the clause (`在…经验的基础上`), an
+    existing service moved onto a platform or shared (`把…等26项服务搬上“云端”`) or a venue
+    where something else is set up or founded (`在…党群服务中心创建职工活动室`): whatever date
+    the sentence has is that event's."""
+    if _MEETING_AFTER.match(sentence, end):
+        return True
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
+    lead = sentence[clause_start:pos]
+    if _ATTENDED.search(lead) and _TRAINING_AFTER.match(sentence, end):
+        return True
+    if "在" in lead and _BACKGROUND_AFTER.match(sentence, end):
+        return True
+    if _MOVER.search(lead) and _MOVED_AFTER.match(sentence, end):
+        return True
+    venue = _VENUE_OF_FOUNDING.search(sentence[max(0, pos - 20):pos])
+    return venue is not None and not _START_VERB.search(venue.group()) and \
+        _VENUE_THEN_START.match(sentence, end) is not None
+
+
 def adoption_date(
-    sentence: str, pos: int, article_date: str = "", previous_year: int | None = None
+    sentence: str, pos: int, article_date: str = "", previous_year: int | None = None, end: int | None = None
 ) -> DateMention | None:
     """The date a sentence gives to the start of the practice whose cue is at `pos`.
 
@@ -233,8 +289,12 @@ def adoption_date(
     title line above it. Not usable: vague or future phrases, dates inside 《》 or brackets,
     editions and birth years (2018年度, 1979年生), 至今/迄今 spans, and 当年/同年 without a year
     stated before (here, or `previous_year`, the sentence before). `今年8月…成立两周年`
-    moves the date back by the years stated.
+    moves the date back by the years stated. No date either for a cue (ending at `end`, else
+    at `pos`) that names a meeting's subject, a venue where something else starts, an honour
+    or an application, or an event the body attends (`_event_not_start`).
     """
+    if _event_not_start(sentence, pos, pos if end is None else end):
+        return None
     usable = _usable(sentence, article_date, previous_year)
     before = [m for m in usable if m.start < pos]
     if before:
@@ -250,9 +310,9 @@ def adoption_date(
             return None
         if cut >= 0 and _SELECTED_AFTER.match(between[:cut].lstrip("，,")):
             return None
-        clause_end = _CLAUSE_END.search(sentence, pos)
-        after_cue = sentence[pos:clause_end.start() if clause_end else len(sentence)]
-        if _VENUE_OF_FOUNDING.search(sentence[max(0, pos - 20):pos]) and _FOUNDING.search(after_cue):
+        if _HONOUR.search(between, cut + 1):
+            return None
+        if len(found.value) == 10 and _ONE_DAY_EVENT.search(sentence, found.end):
             return None
     else:
         clause_end = _CLAUSE_END.search(sentence, pos)

@@ -102,7 +102,8 @@ from graph_loader.text.dates import adoption_date  # noqa: E402
 
 
 def start_of(sentence: str, cue: str, article_date: str = "2021-06-30", previous: int | None = None) -> str | None:
-    found = adoption_date(sentence, sentence.index(cue), article_date, previous)
+    at = sentence.index(cue)
+    found = adoption_date(sentence, at, article_date, previous, at + len(cue))
     return found.value if found else None
 
 
@@ -188,3 +189,44 @@ def test_a_day_and_a_founded_venue_keep_their_date(sentence: str, cue: str, expe
     """`X年X月的一天` names the moment itself, and a venue that the clause founds after the
     venue phrase (在礼堂成立爱心驿站) is the thing founded: both keep the date."""
     assert start_of(sentence, cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "expected"),
+    [
+        # an honour received or applied for dates the honour
+        ("今年，青禾县柳塘镇工会联合会获得“市级五星级工会”称号。", "五星级", None),
+        ("2020年青禾县柳塘镇总工会申报创建1家省级“职工书屋”。", "职工书屋", None),
+        ("2020年，柳塘镇总工会被评为“六有”工会。", "六有", None),
+        ("2020年，柳塘镇8家企业新评为劳动关系和谐企业。", "和谐企业", "2020"),  # the body's own rating
+        # attending a training on the practice dates the training
+        ("今年3月，柳塘镇总工会组织干部参加工资集体协商培训。", "工资集体协商", None),
+        ("今年3月，柳塘镇总工会开展工资集体协商。", "工资集体协商", "2021-03"),
+        # a meeting held to push the programme dates the meeting
+        ("5月8日，全市工会实名制管理工作推进会在柳塘召开。", "实名制", None),
+        # a cue in the background phrase of the clause
+        ("2018年初，省委在总结柳塘镇群团改革试点经验的基础上确定了新一批试点。", "群团改革试点", None),
+        # existing services moved onto a platform, or shared venues
+        ("2020年，市总工会上线“柳工e站”，把入会转会、困难帮扶申请等12项服务搬上“云端”。", "困难帮扶", None),
+        ("自去年以来，园区实现“职工书屋”“谈心室”等阵地的共建共享。", "职工书屋", None),
+        # the venue where something else is set up
+        ("今年柳塘镇总工会在镇党群服务中心创建职工活动室。", "党群服务中心", None),
+        ("今年柳塘镇总工会在镇党群服务中心创建职工活动室。", "职工活动室", "2021"),
+        # a visit on one day
+        ("9月2日，柳塘镇总工会看望慰问困难职工，并送去慰问金。", "慰问金", None),
+        # two dates side by side leave open which one is the fact's
+        ("去年9月和今年2月，省委选定的柳塘镇等试点单位中有新业态单位。", "试点", None),
+        ("2016年、2017年柳塘小镇再度获评优秀小镇。", "小镇", None),
+    ],
+)
+def test_a_date_of_an_event_around_the_cue_is_no_start(sentence: str, cue: str, expected: str | None) -> None:
+    """The date of an honour, an attended training, a promotion meeting, a background phrase, a
+    move onto a platform, a venue's other use or a visit is not when the practice began, and two
+    coordinated dates leave it open; the practice done itself in the clause keeps its date."""
+    assert start_of(sentence, cue) == expected
+
+
+def test_a_tally_with_gong_you_dates_nothing() -> None:
+    """`共有…` counts people over a period: the day before it (结业) dates no practice."""
+    sentence = "暑期班7月9日开班、8月10日结业，共有学员86名、志愿者12名。"
+    assert start_of(sentence, "志愿者") is None

@@ -120,3 +120,10 @@ def test_the_doer_path_is_named():
     pos = text.index("职工书屋")
     doer, path = doer_and_path(ctx, mentions, ctx.sentence_at(pos), pos)
     assert path == "headline" and doer is not None and doer.name == "云溪县总工会"
+
+
+def test_a_pronoun_with_modal_hui_is_a_plan() -> None:
+    """In interviews a chair says what the union will do with 我们会: a plan, not a fact; 会同
+    (together with) is no modal."""
+    assert _plan("“今年我们会把首场体检活动安排在驿站。”", "体检")
+    assert not _plan("我们会同县总工会开展了体检活动。", "体检")

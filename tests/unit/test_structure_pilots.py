@@ -88,3 +88,14 @@ def test_a_short_union_named_after_a_carrier_covers_it() -> None:
             "瓯江经济开发区有规上企业86家。开发区总工会去年建起职工服务中心。")
     covers = _rels(text, "COVERS")
     assert ("云和县瓯江经济开发区总工会", "云和县瓯江经济开发区") in covers
+
+
+def test_a_counted_batch_of_pilots_is_no_named_units_participation() -> None:
+    """`在总结A先行试点经验的基础上，…确定了288家群团改革试点`: the batch clause names no unit, so
+    the unit of the background phrase does not get the batch's selection (nor its year)."""
+    background = "2018年初，省委在总结青田县侨乡小镇群团改革先行试点经验的基础上，在全省确定了288家群团改革试点"
+    years = {text: [r.props.get("year") for r in extract_text(text, "", "2018-12-10").relations
+                    if r.type == "PARTICIPATES_IN" and r.head.label == "青田县侨乡小镇"]
+             for text in (background + "。\n", background + "，侨乡小镇名列其中。\n")}
+    assert years[background + "。\n"] == [None], "the background unit keeps its own pilot, undated"
+    assert years[background + "，侨乡小镇名列其中。\n"] == [2018], "a unit named in the batch is selected"
