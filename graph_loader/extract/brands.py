@@ -28,6 +28,7 @@ from graph_loader.extract.brand_context import (
     subject_quote,
 )
 from graph_loader.extract.mention_index import first_disjoint
+from graph_loader.extract.place_venues import place_named_venues
 from graph_loader.reference.charclass import CJK, CJK_CHAR, CJK_CLASS
 from graph_loader.reference.gazetteer import gazetteer
 from graph_loader.reference.lexicon import BRAND, brand_grammar, practice_lexicon
@@ -339,7 +340,7 @@ def _unquoted(text: str) -> list[Mention]:
 
 
 def find_brands(text: str) -> list[Mention]:
-    return first_disjoint([m for family in (_quoted, _listed, _unquoted) for m in family(text)])
+    return first_disjoint([m for family in (_quoted, _listed, _unquoted, place_named_venues) for m in family(text)])
 
 
 def instance_hints() -> dict[str, str]:

@@ -56,7 +56,7 @@ def brand_practices(brand: Mention, text: str = "") -> dict[str, str]:
         for pid in lex.by_cue[cue]:
             found.setdefault(pid, cue)
     for word, pid in instance_hints().items():
-        if word in name:
+        if word in brand.props.get("kind", name):  # a place-named venue: its kind, not 红色环卫之家
             found.setdefault(pid, word)
     closing = brand.props.get("closing", "")
     for _s, _e, cue in lex.find(closing):
@@ -294,12 +294,23 @@ def _runs(ctx: ArticleContext, mentions: list[Mention], doer: Mention, brand: Me
         not re.match(r"[”\s]*的?基础上", ctx.text[brand.end:brand.end + 8])
 
 
+@functools.cache
+def _built_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(brand_grammar()['before_verbs'])})了?$")
+
+
+def _built(text: str, brand: Mention) -> bool:
+    """A launch or build verb right before the brand (建成杭州市职工服务中心)."""
+    return _built_re().search(text, max(0, brand.start - 6), brand.start) is not None
+
+
 def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMention]:
     out: list[RelMention] = []
     for brand in (m for m in mentions if m.type == BRAND and not m.drop):
         sentence = ctx.sentence_at(brand.start)
         named = brand_practices(brand, ctx.text)
-        described, rule = described_practices(ctx, mentions, brand)
+        placed = bool(brand.props.get("placed"))
+        described, rule = ({}, "") if placed else described_practices(ctx, mentions, brand)
         new = [(pid, cue) for pid, cue in described.items() if pid not in named][:1]
         for pid in named:
             cue = (brand.start, brand.end, brand.surface)
@@ -315,6 +326,8 @@ def brand_relations(ctx: ArticleContext, mentions: list[Mention]) -> list[RelMen
             continue
         if _only_used(ctx, mentions, brand):
             continue
+        if placed and not _built(ctx.text, brand):
+            continue  # 在凤凰社区幸福驿站开展…: where the doer acts, not what it runs
         doer = actor(ctx, mentions, sentence, brand.start)
         if doer is not None and doer.type != PERSON and _runs(ctx, mentions, doer, brand, sentence):
             out.append(relate(ctx, mentions, OPERATES, doer, brand, sentence))

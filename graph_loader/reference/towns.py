@@ -8,6 +8,7 @@ that a chain (gazetteer ← names ← towns) instead of a cycle.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from graph_loader.reference.charclass import CJK_CLASS
@@ -22,6 +23,12 @@ _NOT_TOWNS = {"城镇", "乡镇", "集镇", "特色", "街镇", "各街", "所�
 
 def find_towns(text: str) -> list[tuple[int, int, str]]:
     """Town / street names (X镇, X街道) in text: (start, end, name). Heuristic, no list."""
+    return list(_towns(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _towns(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached: the article context and the place-named venue finder read the same article."""
     out = []
     for m in _TOWN.finditer(text):
         start, _ = name_start(text, m.start(2), max_len=4)
@@ -40,4 +47,4 @@ def find_towns(text: str) -> list[tuple[int, int, str]]:
         if len(core) < 2 or core[-1] in "小城乡村" or core in _NOT_TOWNS:
             continue
         out.append((m.end() - len(core) - len(m.group(2)), m.end(), core + m.group(2)))
-    return out
+    return tuple(out)
