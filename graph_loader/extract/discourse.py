@@ -41,13 +41,17 @@ from graph_loader.reference.lexicon import (
 ACTOR_TYPES = (UNION, MASS, GOVERNMENT, PARTY)
 _CLAUSE = re.compile(r"[，,：:]")
 _CHAIN_END = ("；", ";", "：", ":")
-# time and linking words that may open a clause before its subject
+# time and linking words that may open a clause before its subject (no alternative may match
+# the empty string: an empty match ends the repetition, and nothing after it would be skipped)
 _LEAD = re.compile(
-    r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|底|初|中旬|上旬|下旬|前后)?|近年来|近年|去年|今年|前年|"
+    r"^(?:(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)(?:起|以来|底|初|中旬|上旬|下旬|前后)?"
+    r"|近年来|近年|去年|今年|前年|"
     r"目前|此外|同时|同期|另外|其中|随后|近日|日前|为此|对此|因此|如今|当前|而|但|则|最早|后来|首先|其次|最后|"
     r"一方面|另一方面|一是|二是|三是|四是|五是|[\s“”\"]|答|周[一二三四五六日])*"
 )
-_WE = re.compile(r"^我们(工会)?")
+_WE = re.compile(r"我们(工会)?")
+# a clause that hands over to a quote: X主席Y说：“…
+_SAYS = re.compile(r"(?:说|表示|介绍|谈到|坦言|告诉记者)[：:，,]?\s*[“\"]?$")
 # 结合X举办的…: X set up what the clause builds on; it does not act here
 _LOCATIVE_BEFORE = ("在", "依托", "借助", "依靠", "向", "对", "为", "给", "与", "同", "到", "从", "经", "于", "和",
                     "联合", "协调", "会同", "指导", "推动", "邀请", "结合")
@@ -206,15 +210,20 @@ def state_of(ctx: ArticleContext, mentions: list[Mention]) -> _State:
     formed: Mention | None = None  # a union just formed: the topic until the paragraph ends
     chained: Mention | None = None  # the last subject of a sentence that ended in ；or ：
     para = -1
+    speaker: Mention | None = None  # the body of the one who speaks (X主席Y说：): 我们 in the quote
     for sentence in ctx.sentences:
         p = bisect_right(para_starts, sentence.start) - 1
         if p != para:
-            para, formed = p, None
+            para, formed, speaker = p, None, None
         state.topic_before.append(chained or formed)
         last: Mention | None = None
         found = []
         for a, b in _clauses(sentence):
             subject, strong, at = _clause_subject(ctx, mentions, state, sentence, a, b, chained or formed)
+            if speaker is not None and _WE.match(ctx.text, at, b):
+                subject, strong = speaker, True
+            if subject is not None and _SAYS.search(ctx.text, a, b):
+                speaker = subject
             found.append((a, at, subject, strong))
             if subject is not None and strong:
                 last = subject

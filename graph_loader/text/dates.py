@@ -167,10 +167,11 @@ _MEETING_AFTER = re.compile(r"[^，,；;。\n]{0,10}?(?:推进会|部署会)")
 # The cue sits in a background phrase (`在总结…先行试点经验的基础上，…确定了288家试点`): the
 # clause's date is that of the main verb, not the background's.
 _BACKGROUND_AFTER = re.compile(r"[^，,；;。\n]{0,12}?基础上")
-# A clause that reports a visit on one day (`9月27日，…看望慰问患病的劳模`): the day dates that
-# visit, not the start of a practice. (A contest held on a day, `5月31日举办职工技能大赛`, is the
-# practice itself and keeps its date.)
-_ONE_DAY_EVENT = re.compile(r"看望|走访慰问|登门慰问")
+# A sentence that reports a visit, a match or a show on one day (`9月27日，…看望慰问患病的劳模`,
+# `3月24日举办企业职工三人制篮球赛`): the day dates that event, not the start of a practice. (A
+# skills contest held on a day, `5月31日举办职工技能大赛`, is the practice itself and keeps its date.)
+_ONE_DAY_EVENT = re.compile(r"看望|走访慰问|登门慰问|(?:举办|举行|开展)[^，,；;。]{0,20}?"
+                            r"(?:篮球赛|足球赛|羽毛球赛|乒乓球赛|拔河比赛|运动会|红歌赛|歌咏比赛|晚会|联欢会)")
 # The cue is one of the existing services or venues a clause moves onto a platform or shares
 # (`把入会转会、困难帮扶申请…等26项服务搬上“云端”`, `实现“职工大学”“谈心活动室”等阵地的共建共享`):
 # the date is the move's, not the start of what was moved.

@@ -132,7 +132,7 @@ def start_of(sentence: str, cue: str, article_date: str = "2021-06-30", previous
         ("今年，园区工会开办工匠学堂。", "工匠学堂", "2021"),  # this year, no window: a start
         ("截至2020年底，园区工会共有职工书屋12家。", "职工书屋", None),  # a stock as of then
         ("车友热线今年帮司机挽回损失\n本报讯 园区工会推出线上入会。", "线上入会", None),  # a title line
-        ("9月11日\n园区工会举办职工运动会。", "运动会", "2021-09-11"),  # a dateline dates its entry
+        ("9月11日\n园区工会开通职工服务热线。", "服务热线", "2021-09-11"),  # a dateline dates its entry
     ],
 )
 def test_adoption_date(sentence: str, cue: str, expected: str | None) -> None:
@@ -212,8 +212,10 @@ def test_a_day_and_a_founded_venue_keep_their_date(sentence: str, cue: str, expe
         # the venue where something else is set up
         ("今年柳塘镇总工会在镇党群服务中心创建职工活动室。", "党群服务中心", None),
         ("今年柳塘镇总工会在镇党群服务中心创建职工活动室。", "职工活动室", "2021"),
-        # a visit on one day
+        # a visit, a match or a show on one day; a skills contest on a day is the practice itself
         ("9月2日，柳塘镇总工会看望慰问困难职工，并送去慰问金。", "慰问金", None),
+        ("3月4日，柳塘镇总工会在园区举办职工篮球赛，丰富职工文体生活。", "文体", None),
+        ("5月3日，柳塘镇总工会举办职工技能大赛。", "技能大赛", "2021-05-03"),
         # two dates side by side leave open which one is the fact's
         ("去年9月和今年2月，省委选定的柳塘镇等试点单位中有新业态单位。", "试点", None),
         ("2016年、2017年柳塘小镇再度获评优秀小镇。", "小镇", None),

@@ -127,3 +127,25 @@ def test_a_pronoun_with_modal_hui_is_a_plan() -> None:
     (together with) is no modal."""
     assert _plan("“今年我们会把首场体检活动安排在驿站。”", "体检")
     assert not _plan("我们会同县总工会开展了体检活动。", "体检")
+
+
+def test_a_linking_word_before_the_subject_is_skipped() -> None:
+    """此外，/同时，/近年来 open a clause before its subject: the union after them is the doer,
+    not the headline union."""
+    title = "青田县温溪镇总工会 服务职工"
+    for lead in ("此外", "同时", "近年来"):  # no comma: the clause is lead + subject
+        text = (f"{title}\n青田县温溪镇总工会组建了温溪镇五金行业工会联合会。"
+                f"{lead}五金行业工会联合会开展工资集体协商。\n")
+        adopts = _adopts(text, title)
+        assert ("青田县温溪镇五金行业工会联合会", "practice:collective-wage-bargaining") in adopts, lead
+        assert ("青田县温溪镇总工会", "practice:collective-wage-bargaining") not in adopts, lead
+
+
+def test_we_in_a_quote_is_the_speakers_union() -> None:
+    """X主席Y说：“我们…”: 我们 is the speaker's union, not the headline union."""
+    title = "青田县温溪镇总工会 服务职工"
+    text = (f"{title}\n青田县温溪镇总工会组建了温溪镇五金行业工会联合会。"
+            "五金行业工会联合会主席林小红说：“我们每年开展工资集体协商。”\n")
+    adopts = _adopts(text, title)
+    assert ("青田县温溪镇五金行业工会联合会", "practice:collective-wage-bargaining") in adopts
+    assert ("青田县温溪镇总工会", "practice:collective-wage-bargaining") not in adopts
