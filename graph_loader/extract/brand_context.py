@@ -69,6 +69,18 @@ def defined_brand(text: str, start: int, end: int, venue_like: bool = True) -> b
     return venue_like and bool(r["launch_before"].search(before)) and bool(r["noun_after"].match(after))
 
 
+_DEFINER = re.compile(r"[”\"」』]?\s*(?:是|为|系)")
+
+
+def definer_start(text: str, end: int) -> int:
+    """Where the body that a definition names starts (“X”是<Y>为…打造的…品牌: Y launched X), or -1
+    when the name ending at `end` is not so defined; the caller checks that a body stands there."""
+    found = _DEFINER.match(text, end)
+    if found is None or not _res()["defined_after"].match(text[end:end + 40]):
+        return -1
+    return found.end()
+
+
 def planned(text: str, pos: int) -> bool:
     """A brand still to be built (拟打造“X”、“Y”, 计划建设) is not named yet."""
     clause = re.split(r"[，,。；;\n]", text[max(0, pos - 30):pos])[-1]

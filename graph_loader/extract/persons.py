@@ -263,9 +263,17 @@ def _context_persons(text: str, add: Callable[..., None]) -> None:
 
 
 def _list_members(text: str, out: list[Mention], add: Callable[..., None]) -> None:
-    """The second and later members of a list of names (代表张某、吴某和陈某): after a person, a
-    name set off by 、/和/与/及 and followed by another separator or a break is a person too."""
+    """The other members of a list of names (代表张某、吴某和陈某): after a person, a name set off
+    by 、/和/与/及 and followed by another separator or a break is a person too; so is a name that
+    opens the list, after a break and before 、 (会上，王某、李某分别发言)."""
     for person in [m for m in out if not m.props.get("role")]:
+        start = person.start
+        for _ in range(12):
+            name = _name_before(text, start - 1, broken=True) if text[start - 1:start] == "、" else ""
+            if not name:
+                break
+            start -= 1 + len(name)
+            add(start, name, listed="1")
         pos = person.end
         for _ in range(12):
             sep = re.match(r"[、,，和与及]", text[pos:pos + 1])

@@ -17,6 +17,7 @@ import re
 
 from graph_loader.extract.actors import actor, is_plan, relate
 from graph_loader.extract.base import Mention, RelMention
+from graph_loader.extract.brand_context import definer_start
 from graph_loader.extract.brands import instance_hints
 from graph_loader.extract.context import ArticleContext
 from graph_loader.extract.mention_index import index_of
@@ -242,8 +243,15 @@ def owner(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
         if _OWNER_GAP.match(text[m.end:brand.start]) and (best is None or m.end > best.end):
             best = m
     if best is None:
-        return _short_owner(mentions, brand, text)
+        return _short_owner(mentions, brand, text) or _definer(mentions, brand, text)
     return best if best.type in ORGANIZATION_TYPES else None
+
+
+def _definer(mentions: list[Mention], brand: Mention, text: str) -> Mention | None:
+    """“X”是<Y>推出的…品牌: the body the definition names right after 是 owns the brand."""
+    at = definer_start(text, brand.end)
+    return next((m for m in index_of(mentions).starting_in(at, at + 1, ORGANIZATION_TYPES)
+                 if not m.drop and m.name), None) if at >= 0 else None
 
 
 @functools.cache

@@ -220,6 +220,8 @@ class _Posts:
                 if short:
                     org = _short_union(self.ctx, self.orgs, p, p + short.end(), took=True) or \
                         ref_body(self.ctx, self.orgs, short.group(2), p, p + short.end())
+                elif (ref := next((r for r in _REFS if text.startswith(r, p)), None)) is not None:
+                    org = ref_body(self.ctx, self.orgs, ref, p, p + len(ref))  # 当选联合会主席
             t = _title_start_re().match(text, org.end) if org is not None else None
             if org is not None and t is None:
                 gap = re.match(rf"{CJK_CLASS}{{1,6}}?(?={_title_start_re().pattern})", text[org.end:org.end + 12])

@@ -140,7 +140,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:\n]")
 # own (`2017年成立领导小组，…，成立了联合会`: a sequence of the year's events).
 _FOUNDING = re.compile(r"成立|挂牌|揭牌")
 # (a rule set up or staff chosen at that date is such a start: 制订…制度, 推选1名专职副主席)
-_START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办"
+_START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办|入会"
                          r"|制订|制定|推选|选配|配备")
 # A date after the cue that follows one of these dates a selection or an honour the body received
 # (`联盟入选今年全省…试点`), not the start of its practice.

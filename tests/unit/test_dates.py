@@ -216,6 +216,8 @@ def test_a_day_and_a_founded_venue_keep_their_date(sentence: str, cue: str, expe
         ("9月2日，柳塘镇总工会看望慰问困难职工，并送去慰问金。", "慰问金", None),
         ("3月4日，柳塘镇总工会在园区举办职工篮球赛，丰富职工文体生活。", "文体", None),
         ("5月3日，柳塘镇总工会举办职工技能大赛。", "技能大赛", "2021-05-03"),
+        # members enrolled at a founding share its date
+        ("今年3月，柳塘镇快递行业工会联合会成立，86名快递员集中入会。", "快递员", "2021-03"),
         # two dates side by side leave open which one is the fact's
         ("去年9月和今年2月，省委选定的柳塘镇等试点单位中有新业态单位。", "试点", None),
         ("2016年、2017年柳塘小镇再度获评优秀小镇。", "小镇", None),

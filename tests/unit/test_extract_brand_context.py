@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph_loader.extract.brand_context import counted_venue, defined_brand
 from graph_loader.extract.brands import find_brands
+from tests.support.extraction import extract_text
 
 
 def _names(text: str) -> set[str]:
@@ -43,3 +44,13 @@ def test_launching_a_motto_as_a_brand_is_not_enough() -> None:
 def test_new_venue_nouns_and_developers() -> None:
     text = "厂区设立“班组恳谈角”,车间开办“车间夜校”,管委会开发的“薪易码”按三色亮码。"
     assert {"班组恳谈角", "车间夜校", "薪易码"} <= _names(text)
+
+
+def test_the_body_a_definition_names_owns_the_brand() -> None:
+    """“X”是Y为…打造的服务品牌: Y operates X, even when another union is the paragraph's subject."""
+    title = "青田县总工会 服务新业态"
+    text = (f"{title}\n今年3月，青田县快递行业工会联合会正式成立。"
+            "“骑手港湾”是青田县总工会为户外劳动者打造的服务品牌，目前已建成18个。\n")
+    ops = {(r.head.label, r.tail.label) for r in extract_text(text, title, "2022-01-01").relations
+           if r.type == "OPERATES"}
+    assert ops == {("青田县总工会", "骑手港湾")}

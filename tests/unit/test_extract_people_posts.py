@@ -143,3 +143,20 @@ def test_a_counted_list_names_each_members_union() -> None:
     names = {m.surface for m in find_unions(text)}
     assert {"富春某某纺织有限公司工会", "某某电子有限公司工会"} <= names
     assert not find_unions("全市12家企业工会参加了培训。")  # a count alone names nobody
+
+
+def test_what_only_a_person_does_marks_a_name_and_lists_are_read_both_ways() -> None:
+    """当选/出席/分别作… after a break mark a name; the names before it in an 、 list are persons
+    too (会上，王某、李某、周某分别发言), and organisations listed so are not."""
+    assert {"柴明远", "滕晓燕", "伍小兵"} <= _names("会上，柴明远、滕晓燕、伍小兵分别作交流发言。")
+    assert "柴明远" in _names("会议期间，柴明远当选协会会长。")
+    assert not _names("市总工会、区总工会分别作交流发言。")
+
+
+def test_elected_chair_of_a_body_written_short() -> None:
+    """柴某当选联合会主席: 联合会 is the last joint union named before, and the post is its chair."""
+    title = "青田县总工会 服务新业态"
+    text = f"{title}\n今年3月，青田县快递行业工会联合会正式成立。柴明远当选联合会主席。\n"
+    posts = {(r.head.label, r.tail.label, r.props.get("title")) for r in _extract(text, title).relations
+             if r.type == "HOLDS_POSITION"}
+    assert ("柴明远", "青田县快递行业工会联合会", "主席") in posts
