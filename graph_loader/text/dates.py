@@ -142,9 +142,11 @@ _FOUNDING = re.compile(r"成立|挂牌|揭牌")
 # (a rule set up or staff chosen at that date is such a start: 制订…制度, 推选1名专职副主席)
 _START_VERB = re.compile(r"成立|挂牌|揭牌|组建|建立|设立|开设|推出|上线|开通|启动|创办|创建|建成|签订|举办|入会"
                          r"|制订|制定|推选|选配|配备")
+# Words of an honour the body received (被评为, 荣获 …).
+_HONOUR_WORDS = "被评为|获评|荣获|获得|授予|被命名为"
 # A date after the cue that follows one of these dates a selection or an honour the body received
 # (`联盟入选今年全省…试点`), not the start of its practice.
-_SELECTED = re.compile(r"(?:入选|列入|被列为|列为|获评|荣获|获得|被评为|被命名为)[^，,；;。]{0,4}$")
+_SELECTED = re.compile(rf"(?:入选|列入|被列为|列为|{_HONOUR_WORDS})[^，,；;。]{{0,4}}$")
 # A date whose own clause reports that the body was selected or listed (`今年年初，园区被省委列入
 # …试点单位之一，园区…树立起“大群团”工作理念`) dates the selection, not a practice in a later clause.
 _SELECTED_AFTER = re.compile(r"^[^，,；;：:]{0,16}?(?:被[^，,；;]{0,8}?(?:列入|列为|确定为|命名为|评为)"
@@ -156,7 +158,7 @@ _VENUE_THEN_START = re.compile(r"[^，,；;。\n]{0,6}?(?:" + _FOUNDING.pattern 
 # Before the cue in its clause, after the date: an honour the body received or applied for
 # (`在今年获得“五星级…”称号`, `今年申报创建2家县级“职工书屋”`): the date is the honour's. An
 # active 评为 (`今年8家企业新评为和谐企业`) is the body's own rating work and keeps its date.
-_HONOUR = re.compile(r"被评为|获评|荣获|获得|授予|被命名为|申报")
+_HONOUR = re.compile(rf"{_HONOUR_WORDS}|申报")
 # The cue's clause has the body attend a training or talk on it (`今年…组织干部参加集体合同签订
 # 培训`): the date is the training's.
 _ATTENDED = re.compile(r"参加|出席")
