@@ -131,8 +131,6 @@ def _find_unions(text: str) -> list[Mention]:
         if numeral:
             start = numeral.end()
         core = strip_brackets(text[start:m.start()])
-        if "某" in core:
-            continue  # 某服装公司工会: a body the text keeps anonymous names no one
         surface = strip_brackets(text[start:m.end()])
         props = {"form": union_form(core, suffix)}
         if after_bare and (props["form"] == "其他" or core in carrier_cores or core in {"集团", "公司"}):

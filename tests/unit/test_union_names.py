@@ -94,8 +94,3 @@ def test_the_headline_union_name_survives_the_whole_extraction() -> None:
     names = {e.name for e in ex.entities if e.type == UNION}
     assert any(n.endswith("白鹭镇阀门与管件行业工会联合会") for n in names)
     assert not any(n == "管件行业工会联合会" for n in names)
-
-
-def test_an_anonymous_union_names_no_body() -> None:
-    """某服装公司工会: the text keeps the body anonymous, so there is no entity to name."""
-    assert not [m for m in find_unions("鹿城区某服装公司工会主席说，职工月工资增长了8%。") if "某" in m.surface]
