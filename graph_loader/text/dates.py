@@ -242,9 +242,14 @@ def _in_title_line(sentence: str, date: DateMention) -> bool:
     return line != date.phrase and not _CLAUSE_END.search(line)
 
 
+def _clause_start(sentence: str, pos: int) -> int:
+    """Where the clause of `sentence` that holds pos begins (after the last clause mark before it)."""
+    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
+
+
 def _clause(sentence: str, pos: int) -> str:
     """The clause of `sentence` that holds pos (between clause marks)."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
+    start = _clause_start(sentence, pos)
     end = _CLAUSE_END.search(sentence, pos)
     return sentence[start:end.start() if end else len(sentence)]
 
@@ -267,8 +272,7 @@ def _event_not_start(sentence: str, pos: int, end: int) -> bool:
     the sentence has is that event's."""
     if _MEETING_AFTER.match(sentence, end):
         return True
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
-    lead = sentence[clause_start:pos]
+    lead = sentence[_clause_start(sentence, pos):pos]
     if _ATTENDED.search(lead) and _TRAINING_AFTER.match(sentence, end):
         return True
     if "在" in lead and _BACKGROUND_AFTER.match(sentence, end):
